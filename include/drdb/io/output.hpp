@@ -1,0 +1,16 @@
+// Writing rendered documents: all or nothing.
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "drdb/render/synth.hpp"
+
+namespace drdb {
+
+// Writes each document under `dir` through a temporary file renamed into place. Every temporary
+// is written (and flushed) before the first rename, so a failure while writing leaves `dir`
+// exactly as it was. Throws Error(Io) naming the file and the reason.
+void write_documents(const std::filesystem::path& dir, const std::vector<Document>& documents);
+
+}  // namespace drdb

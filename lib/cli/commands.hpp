@@ -1,0 +1,26 @@
+// The subcommands of drdb::run, free of command-line parsing so they can be tested directly.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "drdb/core/app.hpp"
+
+namespace drdb::cli {
+
+struct SynthArgs {
+  std::vector<std::string> formats;  // format names; empty: all
+  std::string out_dir = "out";
+  std::vector<std::string> stacks;  // empty: every stack
+};
+
+// Validates, renders every requested document in memory, writes them all or none, then prints one
+// "wrote <path>" line per file and a summary on `out`; warnings go to `err`. Throws drdb::Error
+// (ValidationError with every diagnostic when the model is invalid).
+int synth(const App& app, const SynthArgs& args, std::ostream& out, std::ostream& err);
+
+// One line per stack, in creation order: its name and how many resources it holds.
+int list(const App& app, std::ostream& out);
+
+}  // namespace drdb::cli

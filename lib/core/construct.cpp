@@ -1,0 +1,87 @@
+#include "drdb/core/construct.hpp"
+
+#include "drdb/core/app.hpp"
+#include "drdb/core/diagnostics.hpp"
+#include "drdb/core/error.hpp"
+#include "drdb/core/stack.hpp"
+
+namespace drdb {
+
+Construct::Construct(const Scope& scope) : parent_(&scope.parent()), id_(scope.id()) {}
+
+Construct::Construct(std::nullptr_t, std::string id) : id_(std::move(id)) {}
+
+Construct::~Construct() = default;
+
+std::string Construct::path() const {
+  if (parent_ == nullptr) return id_;
+  return parent_->path() + "/" + id_;
+}
+
+std::vector<std::string_view> Construct::path_below_stack() const {
+  std::vector<std::string_view> components;
+  for (const Construct* c = this; c != nullptr; c = c->parent_) {
+    if (dynamic_cast<const Stack*>(c) != nullptr || c->parent_ == nullptr) break;
+    components.push_back(c->id_);
+  }
+  return {components.rbegin(), components.rend()};
+}
+
+Construct* Construct::find_child(std::string_view id) const {
+  for (const auto& child : children_)
+    if (child->id_ == id) return child.get();
+  return nullptr;
+}
+
+const App& Construct::app() const {
+  const Construct* c = this;
+  while (c->parent_ != nullptr) c = c->parent_;
+  return static_cast<const App&>(*c);
+}
+
+Stack* Construct::find_stack() const {
+  for (const Construct* c = this; c != nullptr; c = c->parent_)
+    if (const auto* stack = dynamic_cast<const Stack*>(c)) return const_cast<Stack*>(stack);
+  return nullptr;
+}
+
+Stack& Construct::stack() const {
+  if (Stack* s = find_stack()) return *s;
+  Diagnostics d;
+  d.error(path(), "this construct is not inside a stack", "create it with stack.add<...>(...) or below a stack");
+  throw ValidationError(std::move(d));
+}
+
+void Construct::check_new_child_id(const std::string& id) const {
+  Diagnostics d;
+  if (id.empty()) {
+    d.error(path(), "a construct id cannot be empty", "give the construct a name such as \"DataBucket\"");
+  } else if (id.find('/') != std::string::npos) {
+    d.error(path() + "/" + id, "a construct id cannot contain '/' (it separates path components)",
+            "use a name without '/', e.g. \"" + std::string(id.substr(id.rfind('/') + 1)) + "\"");
+  } else if (find_child(id) != nullptr) {
+    d.error(path() + "/" + id, "there is already a construct with id \"" + id + "\" in " + path(),
+            "choose an id unique among its siblings");
+  }
+  if (!d.empty()) throw ValidationError(std::move(d));
+}
+
+void Construct::validate(Diagnostics&) const {}
+
+App::App(Props props) : Construct(nullptr, std::move(props.name)) {}
+
+std::vector<const Stack*> App::stacks() const {
+  std::vector<const Stack*> out;
+  for (const auto& child : children())
+    if (const auto* stack = dynamic_cast<const Stack*>(child.get())) out.push_back(stack);
+  return out;
+}
+
+std::vector<Stack*> App::stacks() {
+  std::vector<Stack*> out;
+  for (const auto& child : children())
+    if (auto* stack = dynamic_cast<Stack*>(child.get())) out.push_back(stack);
+  return out;
+}
+
+}  // namespace drdb

@@ -1,0 +1,60 @@
+#include "drdb/core/stack.hpp"
+
+#include <regex>
+
+#include "drdb/core/app.hpp"
+#include "drdb/core/diagnostics.hpp"
+
+namespace drdb {
+
+namespace {
+bool is_alphanumeric(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
+  return true;
+}
+void require_direct_child_of_stack(const Construct& c, std::string_view what, Diagnostics& out) {
+  if (dynamic_cast<const Stack*>(c.scope()) == nullptr)
+    out.error(c.path(), std::string(what) + " must be created directly in a stack",
+              "create it with stack.add<" + std::string(what) + ">(...)");
+}
+}  // namespace
+
+Stack::Stack(const Scope& scope, Props props) : Construct(scope), props_(std::move(props)) {}
+
+void Stack::validate(Diagnostics& out) const {
+  if (dynamic_cast<const App*>(scope()) == nullptr)
+    out.error(path(), "a stack must be created directly in the app", "create it with app.add<Stack>(...)");
+  // CloudFormation stack names; also used as Terraform module directory names.
+  static const std::regex name_pattern("[A-Za-z][A-Za-z0-9-]{0,127}");
+  if (!std::regex_match(id(), name_pattern))
+    out.error(path(), "stack name \"" + id() + "\" is not a valid CloudFormation stack name",
+              "use 1-128 letters, digits and hyphens, starting with a letter");
+}
+
+Parameter::Parameter(const Scope& scope, Props props) : Construct(scope), props_(std::move(props)) {}
+
+void Parameter::validate(Diagnostics& out) const {
+  require_direct_child_of_stack(*this, "Parameter", out);
+  if (!is_alphanumeric(id()))
+    out.error(path(), "parameter name \"" + id() + "\" must be alphanumeric", "remove other characters");
+  if (props_.min_value && props_.max_value && *props_.min_value > *props_.max_value)
+    out.error(path(), "min_value is greater than max_value", "swap or correct the bounds");
+  if (props_.min_length && props_.max_length && *props_.min_length > *props_.max_length)
+    out.error(path(), "min_length is greater than max_length", "swap or correct the bounds");
+  if (props_.default_value && props_.default_value->has_expression())
+    out.error(path(), "a parameter default must be a literal", "give a literal default or none");
+}
+
+Output::Output(const Scope& scope, Props props) : Construct(scope), props_(std::move(props)) {}
+
+void Output::validate(Diagnostics& out) const {
+  require_direct_child_of_stack(*this, "Output", out);
+  if (!is_alphanumeric(id()))
+    out.error(path(), "output name \"" + id() + "\" must be alphanumeric", "remove other characters");
+  if (props_.value.is_null())
+    out.error(path(), "the output has no value", "set .value, e.g. bucket.arn()");
+}
+
+}  // namespace drdb

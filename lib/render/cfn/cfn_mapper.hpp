@@ -1,0 +1,27 @@
+// Maps each resource kind to CloudFormation resources (one visit per kind, grouped by service in
+// map_<service>.cpp), filling the generated L1 structs so property names and types are checked by
+// the compiler.
+#pragma once
+
+#include "render/common/mapper.hpp"
+
+namespace drdb::render::cfn {
+
+class CfnMapper final : public Mapper {
+ public:
+  using Mapper::Mapper;
+  void visit(const RawResource&) override;
+  void visit(const aws::ec2::Vpc&) override;
+  void visit(const aws::ec2::Subnet&) override;
+  void visit(const aws::ec2::SecurityGroup&) override;
+  void visit(const aws::ec2::SecurityGroupRule&) override;
+  void visit(const aws::s3::Bucket&) override;
+  void visit(const aws::s3::BucketPolicy&) override;
+  void visit(const aws::iam::Role&) override;
+
+ private:
+  // Ref gives the id; other attributes are Fn::GetAtt names.
+  void bind_ref(const Construct& owner, std::string neutral, const RenderedResource& r) { bind(owner, std::move(neutral), r, {}); }
+};
+
+}  // namespace drdb::render::cfn

@@ -1,0 +1,36 @@
+// Steps every target runs after mapping a stack, before serializing it: tags, property overrides,
+// schema constraints, reference and dependency checks. All report into Diagnostics.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "drdb/core/diagnostics.hpp"
+#include "drdb/core/stack.hpp"
+#include "render/common/rendered.hpp"
+
+namespace drdb::render {
+
+struct TargetTraits {
+  Target target;
+  std::string_view tags_property;  // "Tags" (list of Key/Value) / "tags" (map)
+  bool tags_as_list;
+};
+
+// Merged tags for a construct: nearer scopes win; sorted by key.
+std::map<std::string, std::string, std::less<>> effective_tags(const Construct& c);
+
+void apply_tags(RenderedStack& stack, const TargetTraits& traits);
+void apply_overrides(RenderedStack& stack, Target target, Diagnostics& out);
+void check_shapes(const RenderedStack& stack, Target target, Diagnostics& out);
+
+// Rendered names of the resources a resource references, by walking its properties.
+std::vector<const Construct*> referenced_constructs(const Value& v);
+
+// Checks every reference (target exists in this stack's rendering, attribute known, same stack),
+// fills depends_on_names from explicit dependencies (minus those references already imply) and
+// reports dependency cycles naming every construct on the cycle.
+void resolve_dependencies(const Stack& stack, RenderedStack& rendered, Target target, Diagnostics& out);
+
+}  // namespace drdb::render

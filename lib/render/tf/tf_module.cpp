@@ -1,0 +1,122 @@
+#include "render/tf/tf_module.hpp"
+
+#include "drdb/core/logical_id.hpp"
+#include "render/common/walk_value.hpp"
+#include "render/tf/tf_values.hpp"
+
+namespace drdb::render::tf {
+
+using nlohmann::json;
+
+namespace {
+
+std::string_view variable_type(ParameterType t) {
+  switch (t) {
+    case ParameterType::String: return "string";
+    case ParameterType::Number: return "number";
+    case ParameterType::CommaDelimitedList: return "list(string)";
+    case ParameterType::NumberList: return "list(number)";
+  }
+  return "string";
+}
+
+std::string number_text(double d) { return json(d).dump(); }
+
+// CloudFormation's parameter constraints as Terraform variable validation blocks.
+json validations(const std::string& var, const Parameter::Props& p) {
+  json out = json::array();
+  auto add = [&](std::string condition, std::string message) {
+    out.push_back({{"condition", "${" + condition + "}"}, {"error_message", std::move(message)}});
+  };
+  if (!p.allowed_values.empty()) {
+    std::string list;
+    for (const auto& v : p.allowed_values) list += (list.empty() ? "" : ", ") + json(v).dump();
+    add("contains([" + escape_template_literal(list) + "], " + var + ")", "The value must be one of the allowed values.");
+  }
+  if (!p.allowed_pattern.empty())
+    add("can(regex(" + escape_template_literal(json("^(?:" + p.allowed_pattern + ")$").dump()) + ", " + var + "))",
+        "The value must match the allowed pattern.");
+  if (p.min_value) add(var + " >= " + number_text(*p.min_value), "The value is below the minimum.");
+  if (p.max_value) add(var + " <= " + number_text(*p.max_value), "The value is above the maximum.");
+  if (p.min_length) add("length(" + var + ") >= " + std::to_string(*p.min_length), "The value is too short.");
+  if (p.max_length) add("length(" + var + ") <= " + std::to_string(*p.max_length), "The value is too long.");
+  return out;
+}
+
+json variable_json(const Parameter& p, TfValues& values) {
+  const auto& props = p.props();
+  json out = {{"type", variable_type(props.type)}};
+  if (!props.description.empty()) out["description"] = props.description;
+  if (props.default_value) out["default"] = values(*props.default_value);
+  if (props.no_echo) out["sensitive"] = true;
+  auto checks = validations("var." + logical_id(p), props);
+  if (!checks.empty()) out["validation"] = std::move(checks);
+  return out;
+}
+
+void add_pseudo_data_sources(json& module, const std::set<Pseudo>& used) {
+  json data = json::object();
+  for (auto p : used) {
+    switch (p) {
+      case Pseudo::Region: data["aws_region"]["current"] = json::object(); break;
+      case Pseudo::AccountId: data["aws_caller_identity"]["current"] = json::object(); break;
+      case Pseudo::Partition:
+      case Pseudo::UrlSuffix: data["aws_partition"]["current"] = json::object(); break;
+      case Pseudo::AvailabilityZones: data["aws_availability_zones"]["available"] = {{"state", "available"}}; break;
+      case Pseudo::StackName: break;
+    }
+  }
+  if (!data.empty()) module["data"] = std::move(data);
+}
+
+}  // namespace
+
+json module_json(const Stack& stack, const RenderedStack& rendered) {
+  TfValues values(rendered, stack.name());
+  json module = {
+      {"terraform",
+       {{"required_version", ">= 1.5.0"},
+        {"required_providers", {{"aws", {{"source", "hashicorp/aws"}, {"version", aws_provider_constraint}}}}}}},
+      {"provider", {{"aws", {{"region", "${var.region}"}}}}},
+  };
+  json region = {{"type", "string"}, {"description", "AWS region to deploy the stack into"}};
+  if (!stack.props().region.empty()) region["default"] = stack.props().region;
+  module["variable"]["region"] = std::move(region);
+
+  json outputs = json::object();
+  walk(stack, [&](const Construct& c) {
+    if (const auto* p = dynamic_cast<const Parameter*>(&c)) module["variable"][logical_id(*p)] = variable_json(*p, values);
+    if (const auto* o = dynamic_cast<const Output*>(&c)) {
+      json out = {{"value", values(o->props().value)}};
+      if (!o->props().description.empty()) out["description"] = o->props().description;
+      outputs[logical_id(*o)] = std::move(out);
+    }
+  });
+
+  json resources = json::object();
+  for (const auto& r : rendered.resources) {
+    json body = values(r.properties);
+    if (!r.depends_on_names.empty()) body["depends_on"] = r.depends_on_names;
+    if (r.owner->removal_policy() == RemovalPolicy::Retain && r.primary)
+      body["lifecycle"] = {{"prevent_destroy", true}};
+    resources[r.type][r.name] = std::move(body);
+  }
+  if (!resources.empty()) module["resource"] = std::move(resources);
+  if (!outputs.empty()) module["output"] = std::move(outputs);
+  add_pseudo_data_sources(module, values.used_pseudos());
+  return module;
+}
+
+std::string json_text(const json& module) { return module.dump(2) + "\n"; }
+
+void check_expressible(const RenderedStack& rendered, Diagnostics& out) {
+  for (const auto& r : rendered.resources) {
+    for_each_expression(r.properties, [&](const Expression& e) {
+      if (const auto* import = std::get_if<ImportValue>(&e))
+        out.error(r.owner->path(), "import_value(\"" + import->export_name + "\") has no Terraform equivalent",
+                  "pass the value as a Parameter, or synthesize only CloudFormation for this stack");
+    });
+  }
+}
+
+}  // namespace drdb::render::tf

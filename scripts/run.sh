@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The main job: set up and build (scripts/setup.sh), then synthesize the bundled example app into
+# out/ (CloudFormation JSON + YAML and Terraform JSON). Extra arguments go to `drdb-synth synth`.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+"$root/scripts/setup.sh"
+cd "$root"
+exec "$root/build/drdb-synth" synth --out out "$@"

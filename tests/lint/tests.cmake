@@ -1,0 +1,22 @@
+# Lints what drdb writes with the real tools: cfn-lint for CloudFormation, `terraform validate`
+# (offline, local provider mirror) for Terraform. A test is skipped (exit 77) only when its tool is
+# absent; scripts/test.sh installs the tools.
+set(DRDB_LINT_DIR ${CMAKE_CURRENT_LIST_DIR})
+
+function(drdb_add_lint_tests name app_target)
+  add_test(NAME lint.${name}.cfn-lint COMMAND bash ${DRDB_LINT_DIR}/lint_app.sh cfn $<TARGET_FILE:${app_target}>)
+  add_test(NAME lint.${name}.terraform COMMAND bash ${DRDB_LINT_DIR}/lint_app.sh tf $<TARGET_FILE:${app_target}>)
+  set_tests_properties(lint.${name}.cfn-lint lint.${name}.terraform
+                       PROPERTIES LABELS lint SKIP_RETURN_CODE 77 TIMEOUT 600)
+endfunction()
+
+# The bundled app (examples/foundation, through drdb-synth), then every other example.
+drdb_add_lint_tests(drdb-synth drdb-synth)
+file(GLOB DRDB_LINT_EXAMPLE_MAINS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/examples/*/main.cpp)
+foreach(main IN LISTS DRDB_LINT_EXAMPLE_MAINS)
+  get_filename_component(dir ${main} DIRECTORY)
+  get_filename_component(example ${dir} NAME)
+  if(NOT example STREQUAL "foundation" AND TARGET drdb-example-${example})
+    drdb_add_lint_tests(example-${example} drdb-example-${example})
+  endif()
+endforeach()

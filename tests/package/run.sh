@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# run.sh BUILD_DIR WORK_DIR GENERATOR CXX: installs the drdb build into WORK_DIR/prefix, builds the
+# consumer project of this folder against that prefix only, then checks what it produced.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+build=$1 work=$2 generator=$3 cxx=$4
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+step() { echo "== $*"; }
+
+rm -rf "$work"
+mkdir -p "$work"
+prefix=$work/prefix
+
+step "install $build into $prefix"
+cmake --install "$build" --prefix "$prefix" >"$work/install.log" || { cat "$work/install.log" >&2; fail "cmake --install"; }
+for f in include/drdb/drdb.hpp include/drdb/version.hpp bin/drdb-synth; do
+  [[ -e $prefix/$f ]] || fail "not installed: $f"
+done
+config=$(find "$prefix" -name drdbConfig.cmake -print -quit)
+pc=$(find "$prefix" -name drdb.pc -print -quit)
+[[ -n $config ]] || fail "drdbConfig.cmake not installed"
+[[ -n $pc ]] || fail "drdb.pc not installed"
+[[ -e $(dirname "$config")/drdbConfigVersion.cmake && -e $(dirname "$config")/DrdbSynth.cmake ]] ||
+  fail "drdbConfigVersion.cmake or DrdbSynth.cmake missing beside drdbConfig.cmake"
+# The package must be relocatable: no path into the build or source tree.
+if grep -rlF -e "$(cd "$build" && pwd)" -e "$(cd "$here/../.." && pwd)/include" "$prefix/lib" "$prefix/share" 2>/dev/null | grep -v '\.a$'; then
+  fail "installed files above name the build or source tree"
+fi
+"$prefix/bin/drdb-synth" --version
+
+step "configure and build the consumer"
+export PKG_CONFIG_PATH=$(dirname "$pc")
+cmake -S "$here" -B "$work/build" -G "$generator" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF >"$work/configure.log" ||
+  { cat "$work/configure.log" >&2; fail "configure"; }
+cmake --build "$work/build" || fail "build"
+
+step "check the synthesized templates"
+templates=$work/build/templates
+for f in cloudformation/Storage.template.json cloudformation/Storage.template.yaml terraform/Storage/main.tf.json; do
+  [[ -s $templates/$f ]] || fail "drdb_add_synth did not produce $f"
+done
+grep -q '"AWS::S3::Bucket"' "$templates/cloudformation/Storage.template.json" || fail "no bucket in the template"
+[[ -e $work/build/template-size.txt ]] || fail "the target depending on a template did not run"
+
+step "run the consumers"
+"$work/build/consumer_app" list | tee "$work/list.txt"
+grep -q '^Storage ' "$work/list.txt" || fail "consumer_app list does not show the stack"
+"$work/build/consumer_pkgconfig" | tee "$work/pkgconfig.txt"
+grep -qx 'cloudformation/Plain.template.json' "$work/pkgconfig.txt" || fail "the pkg-config consumer synthesized nothing"
+
+step "a second build does nothing"
+cmake --build "$work/build" | tee "$work/rebuild.log"
+grep -q 'Synthesizing' "$work/rebuild.log" && fail "templates re-synthesized without a change"
+echo "package test passed"
