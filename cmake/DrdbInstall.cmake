@@ -18,8 +18,8 @@ set(DRDB_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/drdb" CACHE STRING
 # ---- version header ----------------------------------------------------------------------------
 # drdb/version.hpp is generated from project() so the version has one source; drdb-synth --version
 # prints it and users can test it at compile time.
-set(DRDB_GENERATED_INCLUDE_DIR "${PROJECT_BINARY_DIR}/generated/include")
-file(CONFIGURE OUTPUT "${DRDB_GENERATED_INCLUDE_DIR}/drdb/version.hpp" CONTENT [[
+set(DRDB_VERSION_INCLUDE_DIR "${PROJECT_BINARY_DIR}/version/include")
+file(CONFIGURE OUTPUT "${DRDB_VERSION_INCLUDE_DIR}/drdb/version.hpp" CONTENT [[
 // generated from CMakeLists.txt project(VERSION) — do not edit
 #pragma once
 
@@ -28,10 +28,10 @@ file(CONFIGURE OUTPUT "${DRDB_GENERATED_INCLUDE_DIR}/drdb/version.hpp" CONTENT [
 #define DRDB_VERSION_MINOR @PROJECT_VERSION_MINOR@
 #define DRDB_VERSION_PATCH @PROJECT_VERSION_PATCH@
 ]] @ONLY)
-target_include_directories(drdb PUBLIC $<BUILD_INTERFACE:${DRDB_GENERATED_INCLUDE_DIR}>)
+target_include_directories(drdb PUBLIC $<BUILD_INTERFACE:${DRDB_VERSION_INCLUDE_DIR}>)
 
 # ---- headers -------------------------------------------------------------------------------------
-install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/drdb" "${DRDB_GENERATED_INCLUDE_DIR}/drdb"
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/drdb" "${DRDB_VERSION_INCLUDE_DIR}/drdb"
         DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT drdb_development
         FILES_MATCHING PATTERN "*.hpp")
 if(DRDB_L1_INCLUDE_DIR)

@@ -1,5 +1,5 @@
 // Everything drdb offers, in one include: the construct model, the AWS constructs, synthesis,
-// output and the command line.
+// output, the command line, and the typed L1 resources generated from the schemas.
 #pragma once
 
 #include "drdb/version.hpp"
@@ -14,12 +14,20 @@
 #include "drdb/core/stack.hpp"
 #include "drdb/core/typed.hpp"
 #include "drdb/core/value.hpp"
+
 #include "drdb/aws/ec2/cidr.hpp"
 #include "drdb/aws/ec2/security_group.hpp"
 #include "drdb/aws/ec2/vpc.hpp"
 #include "drdb/aws/iam/policy.hpp"
 #include "drdb/aws/iam/role.hpp"
 #include "drdb/aws/s3/bucket.hpp"
+
 #include "drdb/render/synth.hpp"
+
 #include "drdb/io/output.hpp"
+
 #include "drdb/cli/run.hpp"
+
+// Generated at build time (lib/codegen): every L1 struct, per target.
+#include "drdb/l1/cfn.hpp"
+#include "drdb/l1/tf.hpp"

@@ -7,9 +7,8 @@ namespace {
 
 std::string puts_text(const StructDef& st) {
   std::string out;
-  const char* put = st.emit_all_keys ? "put_or_null" : "put";
   for (const auto& m : st.members)
-    if (m.is_field()) out += std::string(put) + "(out, " + string_literal(m.schema_name) + ", " + m.cpp_name + ");\n";
+    if (m.is_field()) out += "out.put(" + string_literal(m.schema_name) + ", " + m.cpp_name + ");\n";
   return out;
 }
 
@@ -17,6 +16,7 @@ void define(const StructDef& st, ShapeTable& table, const Template& tpl, std::st
   out += tpl.render({
       {"qualified", st.qualified()},
       {"puts", puts_text(st)},
+      {"writer_arguments", st.emit_all_keys ? "(ObjectWriter::Unset::Null)" : ""},
       {"shape", std::to_string(table.add(st))},
   });
   for (const StructDef* nested : st.nested) define(*nested, table, tpl, out);

@@ -5,8 +5,8 @@
 // Reads schemas/types.txt, schemas/cfn/*.json, schemas/tf/aws.json and the templates; writes
 //   include/drdb/l1/cfn/<service>.hpp, include/drdb/l1/tf/<service>.hpp   declarations
 //   include/drdb/l1/cfn.hpp, include/drdb/l1/tf.hpp                      umbrella headers
-//   lib/l1/cfn/<service>.cpp, lib/l1/tf/<service>.cpp                    to_value() + Shape data
-//   lib/l1/cfn/registry.cpp, lib/l1/tf/registry.cpp                      find_shape(), type_names()
+//   lib/l1/<service>.cpp          to_value() and shape() of both targets, and their Shape data
+//   lib/l1/registry.cpp           find_shape() and type_names() of both targets
 // Output is deterministic, and a file is only rewritten when its content changes. <service> is the
 // lower-cased second segment of the CloudFormation type ("AWS::EC2::VPC" -> ec2); a Terraform type
 // goes to the service of the first types.txt line naming it.
@@ -24,9 +24,9 @@
 //   in the struct holding it; Terraform blocks and object-typed attributes become a struct named
 //   in PascalCase (ebs_config -> EbsConfig), nested in the block holding them.
 // - Collisions: a name that is a C++ keyword, a common macro (assert, errno, linux, unix...), a
-//   generated member (type_name, attr, to_value, shape), a helper or local of the generated
-//   sources (put, put_or_null, out, S, P, E, R) or a drdb type used unqualified (Value, Str,
-//   ListOf, Shape...), or that is already taken in its struct (fields and nested structs share
+//   generated member (type_name, attr, to_value, shape), a name the generated sources use
+//   unqualified (the local `out`, the tables S, P, E, R, drdb types such as Value, Str, ListOf,
+//   Shape, ObjectWriter), or that is already taken in its struct (fields and nested structs share
 //   one scope), or that equals the name of the struct or of one enclosing it, gets a trailing
 //   underscore until it is free (default -> default_). Other characters than letters, digits and
 //   '_' become '_', and a leading digit gets a leading '_'.
@@ -76,17 +76,20 @@ struct Templates {
       : header(Template::load(dir / "header.hpp.in")),
         structure(Template::load(dir / "struct.hpp.in")),
         source(Template::load(dir / "source.cpp.in")),
+        namespace_block(Template::load(dir / "namespace.cpp.in")),
         functions(Template::load(dir / "functions.cpp.in")),
+        entries(Template::load(dir / "entries.cpp.in")),
         umbrella(Template::load(dir / "umbrella.hpp.in")),
-        registry(Template::load(dir / "registry.cpp.in")) {}
-  Template header, structure, source, functions, umbrella, registry;
+        registry(Template::load(dir / "registry.cpp.in")),
+        registry_target(Template::load(dir / "registry_target.cpp.in")) {}
+  Template header, structure, source, namespace_block, functions, entries, umbrella, registry, registry_target;
 };
 
 // One generation target: CloudFormation or Terraform.
 struct Target {
-  std::string dir;                    // "cfn": include/drdb/l1/cfn/, lib/l1/cfn/
-  std::string title;                  // what the umbrella header holds
-  bool namespace_per_service = false; // drdb::l1::cfn::ec2 vs drdb::l1::tf
+  std::string dir;                     // "cfn": include/drdb/l1/cfn/
+  std::string title;                   // what the umbrella header holds
+  bool namespace_per_service = false;  // drdb::l1::cfn::ec2 vs drdb::l1::tf
   std::map<std::string, Service> services;
 
   std::string base_namespace() const { return "drdb::l1::" + dir; }
@@ -94,6 +97,10 @@ struct Target {
     return namespace_per_service ? base_namespace() + "::" + s.name : base_namespace();
   }
   std::string header_path(const Service& s) const { return "drdb/l1/" + dir + "/" + s.name + ".hpp"; }
+  std::string umbrella_path() const { return "drdb/l1/" + dir + ".hpp"; }
+  // drdb::l1::detail function of a generated source listing the shapes of its resources.
+  std::string entries_function(const std::string& service) const { return dir + "_" + service + "_shapes"; }
+  std::string registry_function() const { return dir + "_registry"; }
 };
 
 json read_json(const fs::path& file) {
@@ -110,51 +117,90 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
   return out;
 }
 
-void emit_service(const Target& target, const Service& service, const Templates& t, OutputTree& out) {
-  std::vector<std::string> structs;
-  std::string definitions;
-  ShapeTable table;
-  std::vector<std::string> type_names;
+std::string include_line(const std::string& header) { return "#include \"" + header + "\""; }
+
+void emit_header(const Target& target, const Service& service, const Templates& t, OutputTree& out) {
+  std::vector<std::string> structs, type_names;
   for (const auto& r : service.resources) {
     structs.push_back(declare_resource(r, t.structure));
-    definitions += define_resource(r, table, t.functions);
     type_names.push_back(r.type_name);
   }
-  auto sources = joined(service.schema_files, ", ");
   out.write("include/" + target.header_path(service),
-            t.header.render({{"sources", sources},
+            t.header.render({{"sources", joined(service.schema_files, ", ")},
                              {"title", joined(type_names, ", ")},
                              {"namespace", target.service_namespace(service)},
                              {"structs", joined(structs, "\n")}}));
-  out.write("lib/l1/" + target.dir + "/" + service.name + ".cpp",
-            t.source.render({{"sources", sources},
-                             {"header", target.header_path(service)},
-                             {"namespace", target.service_namespace(service)},
-                             {"shapes", table.render()},
-                             {"definitions", definitions}}));
 }
 
-void emit_target(const Target& target, const Templates& t, OutputTree& out) {
+// One source per service, for both targets: one compiler run, one Shape table.
+void emit_source(const std::string& service_name, const std::vector<const Target*>& targets, const Templates& t,
+                 OutputTree& out) {
+  ShapeTable table;
+  std::vector<std::string> includes, namespaces, sources, entries;
+  for (const Target* target : targets) {
+    auto it = target->services.find(service_name);
+    if (it == target->services.end()) continue;
+    const Service& service = it->second;
+    std::string definitions;
+    std::map<std::string, std::size_t> shapes;  // type name -> index in S, sorted
+    for (const auto& r : service.resources) {
+      definitions += define_resource(r, table, t.functions);
+      shapes[r.type_name] = table.add(*r.root);
+    }
+    std::string entry_lines;
+    for (const auto& [type, index] : shapes)
+      entry_lines.append("{").append(string_literal(type)).append(", &S[").append(std::to_string(index)).append("]},\n");
+    entries.push_back(t.entries.render(
+        {{"target", target->dir}, {"function", target->entries_function(service_name)}, {"entries", entry_lines}}));
+    includes.push_back(include_line(target->header_path(service)));
+    namespaces.push_back(t.namespace_block.render({{"namespace", target->service_namespace(service)},
+                                                   {"definitions", definitions}}));
+    sources.insert(sources.end(), service.schema_files.begin(), service.schema_files.end());
+  }
+  out.write("lib/l1/" + service_name + ".cpp",
+            t.source.render({{"sources", joined(sources, ", ")},
+                             {"service", service_name},
+                             {"includes", joined(includes, "\n")},
+                             {"shapes", table.render()},
+                             {"entries", joined(entries, "\n")},
+                             {"namespaces", joined(namespaces, "\n")}}));
+}
+
+void emit_umbrella(const Target& target, const Templates& t, OutputTree& out) {
   std::vector<std::string> includes;
-  std::map<std::string, std::string> entries;  // type name -> qualified struct, sorted
-  for (const auto& [name, service] : target.services) {
-    emit_service(target, service, t, out);
-    includes.push_back("#include \"" + target.header_path(service) + "\"");
-    for (const auto& r : service.resources)
-      entries[r.type_name] = (target.namespace_per_service ? service.name + "::" : "") + r.root->name;
+  for (const auto& [name, service] : target.services) includes.push_back(include_line(target.header_path(service)));
+  out.write("include/" + target.umbrella_path(),
+            t.umbrella.render({{"title", target.title}, {"includes", joined(includes, "\n")}}));
+}
+
+// The registry gathers the shape lists of the generated sources: it includes none of the headers.
+void emit_registry(const std::vector<const Target*>& targets, const Templates& t, OutputTree& out) {
+  std::string declarations;
+  std::vector<std::string> blocks;
+  for (const Target* target : targets) {
+    std::string parts;
+    for (const auto& [name, service] : target->services) {
+      auto function = target->entries_function(name);
+      declarations += "std::span<const ShapeEntry> " + function + "();\n";
+      parts += "detail::" + function + "(),\n";
+    }
+    blocks.push_back(t.registry_target.render(
+        {{"registry", target->registry_function()}, {"parts", parts}, {"namespace", target->base_namespace()}}));
   }
-  std::string entry_lines, name_lines;
-  for (const auto& [type, qualified] : entries) {
-    entry_lines.append("{").append(string_literal(type)).append(", &").append(qualified).append("::shape},\n");
-    name_lines += string_literal(type) + ",\n";
+  out.write("lib/l1/registry.cpp", t.registry.render({{"declarations", declarations}, {"targets", joined(blocks, "\n")}}));
+}
+
+void emit(const std::vector<const Target*>& targets, const Templates& t, OutputTree& out) {
+  std::set<std::string> services;
+  for (const Target* target : targets) {
+    for (const auto& [name, service] : target->services) {
+      emit_header(*target, service, t, out);
+      services.insert(name);
+    }
+    emit_umbrella(*target, t, out);
   }
-  auto umbrella = "drdb/l1/" + target.dir + ".hpp";
-  out.write("include/" + umbrella, t.umbrella.render({{"title", target.title}, {"includes", joined(includes, "\n")}}));
-  out.write("lib/l1/" + target.dir + "/registry.cpp",
-            t.registry.render({{"namespace", target.base_namespace()},
-                               {"umbrella", umbrella},
-                               {"entries", entry_lines},
-                               {"names", name_lines}}));
+  for (const auto& name : services) emit_source(name, targets, t, out);
+  emit_registry(targets, t, out);
 }
 
 Service& service_of(Target& target, const std::string& name) {
@@ -191,8 +237,7 @@ int run(const Options& options) {
 
   Templates templates(options.templates);
   OutputTree out(options.out);
-  emit_target(cfn, templates, out);
-  emit_target(tf, templates, out);
+  emit({&cfn, &tf}, templates, out);
   out.remove_stale("include/drdb/l1");
   out.remove_stale("lib/l1");
   std::printf("drdb-codegen: %zu file(s) changed\n", out.changed());

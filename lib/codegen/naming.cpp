@@ -7,8 +7,8 @@
 namespace drdb::codegen {
 namespace {
 
-// C++ keywords, macros a header may see, the generated members of every struct, the helpers the
-// generated sources call unqualified, and the drdb names the generated code uses unqualified.
+// C++ keywords, macros a header may see, the generated members of every struct and the local of
+// to_value(), and the drdb names the generated code uses unqualified.
 constexpr std::string_view kReserved[] = {
     "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break",
     "case", "catch", "char", "char8_t", "char16_t", "char32_t", "class", "compl", "concept",
@@ -25,10 +25,10 @@ constexpr std::string_view kReserved[] = {
     "assert", "errno", "linux", "unix", "major", "minor", "NULL", "EOF", "stdin", "stdout",
     "stderr", "TRUE", "FALSE",
     // generated members and helpers
-    "type_name", "attr", "to_value", "shape", "out", "put", "put_or_null",
+    "type_name", "attr", "to_value", "shape", "out",
     // drdb names used unqualified in generated code
     "Value", "Object", "List", "Str", "Int", "Num", "Bool", "ListOf", "MapOf", "Shape", "Kind",
-    "Pattern", "Property", "std", "drdb",
+    "Pattern", "Property", "ObjectWriter", "std", "drdb",
     // the Shape tables of generated sources
     "S", "P", "E", "R"};
 

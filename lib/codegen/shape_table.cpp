@@ -85,9 +85,9 @@ std::size_t ShapeTable::node(const Node& n) {
   if (n.pattern) field(s, "pattern", "&R[" + std::to_string(pattern(*n.pattern)) + "]");
   field(s, "minimum", n.minimum);
   field(s, "maximum", n.maximum);
-  field(s, "min_length", n.min_length);
+  field(s, "min_length", n.min_length > 0U ? n.min_length : std::nullopt);  // 0: the default
   field(s, "max_length", n.max_length);
-  field(s, "min_items", n.min_items);
+  field(s, "min_items", n.min_items > 0U ? n.min_items : std::nullopt);
   field(s, "max_items", n.max_items);
   std::string entry = (n.pattern_note.empty() ? "" : comment_line(n.pattern_note)) + s + "},\n";
   auto [it, inserted] = leaf_index_.emplace(entry, shapes_.size());

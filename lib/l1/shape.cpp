@@ -227,8 +227,9 @@ class Checker {
     for (std::string_view allowed : s.enum_values)
       if (allowed == text) return;
     std::string fix;
-    if (auto near = closest(text, s.enum_values, [](std::string_view e) { return e; }))
-      fix = "did you mean " + std::string(*near) + "? ";
+    if (v.is_string())
+      if (auto near = closest(text, s.enum_values, [](std::string_view e) { return e; }))
+        fix = "did you mean " + std::string(*near) + "? ";
     fix += "allowed: " + joined(s.enum_values, [](std::string_view e) { return std::string(e); });
     fail(at, literal_text(v) + " is not an allowed value", std::move(fix));
   }
@@ -268,7 +269,7 @@ class Checker {
     const auto end = s.properties.end();
     for (const auto& [key, member] : members) {
       for (; property != end && property->name < key; ++property)
-        if (property->required && !property->nullable) missing(*property, at);
+        if (property->required) missing(*property, at);
       if (property != end && property->name == key) {
         present(*property, member, Segment{&at, property->name});
         ++property;
@@ -277,7 +278,7 @@ class Checker {
       }
     }
     for (; property != end; ++property)
-      if (property->required && !property->nullable) missing(*property, at);
+      if (property->required) missing(*property, at);
   }
 
   void present(const Property& p, const Value& v, const Segment& at) {

@@ -97,8 +97,8 @@ void map_stack(const Stack& stack, Target target, render::RenderedStack& rendere
   if (target == Target::CloudFormation && rendered.resources.empty())
     out.error(stack.path(), "the stack has no resources", "CloudFormation needs at least one resource: add one or remove the stack");
   const render::TargetTraits traits = target == Target::CloudFormation
-                                          ? render::TargetTraits{target, "Tags", true}
-                                          : render::TargetTraits{target, "tags", false};
+                                          ? render::TargetTraits{target, "Tags"}
+                                          : render::TargetTraits{target, "tags"};
   render::apply_tags(rendered, traits);
   render::apply_overrides(rendered, target, out);
   render::check_shapes(rendered, target, out);

@@ -63,7 +63,8 @@ struct Property {
   const Shape* shape = nullptr;  // nullptr only for read-only properties
   bool required = false;
   bool read_only = false;        // computed by the target: setting it is an error
-  bool nullable = false;         // null means unset even when required (Terraform object attributes)
+  bool nullable = false;         // null is a valid value even when required (Terraform object
+                                 // attributes: every key present, null when unset)
 };
 
 // Defaults mean "no constraint", so generated data only spells out what the schema says.

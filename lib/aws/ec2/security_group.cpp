@@ -72,7 +72,9 @@ std::string Peer::describe() const {
   return {};
 }
 
-SecurityGroup::SecurityGroup(const Scope& scope, Props props) : Resource(scope), props_(std::move(props)) {}
+SecurityGroup::SecurityGroup(const Scope& scope, Props props) : Resource(scope), props_(std::move(props)) {
+  tag("Name", path());  // how the console lists it
+}
 
 void SecurityGroup::add_rule(Rule rule) {
   if (rule.peer.kind == Peer::Kind::SecurityGroup) {

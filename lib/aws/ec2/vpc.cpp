@@ -6,7 +6,9 @@
 
 namespace drdb::aws::ec2 {
 
-Vpc::Vpc(const Scope& scope, Props props) : Resource(scope), props_(std::move(props)) {}
+Vpc::Vpc(const Scope& scope, Props props) : Resource(scope), props_(std::move(props)) {
+  tag("Name", path());  // how the console lists it
+}
 
 Subnet& Vpc::add_subnet(std::string id, SubnetProps props) { return add<Subnet>(std::move(id), std::move(props)); }
 
@@ -42,7 +44,9 @@ void Vpc::validate(Diagnostics& out) const {
   }
 }
 
-Subnet::Subnet(const Scope& scope, Props props) : Resource(scope), props_(std::move(props)) {}
+Subnet::Subnet(const Scope& scope, Props props) : Resource(scope), props_(std::move(props)) {
+  tag("Name", path());  // how the console lists it
+}
 
 const Vpc& Subnet::vpc() const { return dynamic_cast<const Vpc&>(*scope()); }
 

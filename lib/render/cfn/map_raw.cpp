@@ -18,6 +18,7 @@ void CfnMapper::visit(const RawResource& raw) {
   r.type = definition->type;
   r.name = logical_id(raw);
   r.properties = definition->properties.is_null() ? Value(Object{}) : definition->properties;
+  r.taggable = true;
   r.shape = drdb::l1::cfn::find_shape(definition->type);
   out().resources.push_back(std::move(r));
   out().passthrough_attributes[&raw] = {definition->type, logical_id(raw), {}};

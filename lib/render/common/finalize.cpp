@@ -19,13 +19,42 @@ std::map<std::string, std::string, std::less<>> effective_tags(const Construct& 
   return tags;
 }
 
+namespace {
+
+// How the resource's schema spells tags: a list of {Key, Value} or a map; nullopt if untaggable.
+std::optional<bool> tags_as_list(const RenderedResource& r, std::string_view property) {
+  if (r.shape == nullptr) return std::nullopt;
+  for (const auto& p : r.shape->properties) {
+    if (p.name != property || p.shape == nullptr || p.read_only) continue;
+    if (p.shape->kind == l1::Kind::Array) return true;
+    if (p.shape->kind == l1::Kind::Map || p.shape->kind == l1::Kind::Object) return false;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 void apply_tags(RenderedStack& stack, const TargetTraits& traits) {
   for (auto& r : stack.resources) {
     if (!r.taggable) continue;
+    const auto as_list = tags_as_list(r, traits.tags_property);
+    if (!as_list) continue;
     auto tags = effective_tags(*r.owner);
     if (tags.empty()) continue;
     auto& props = r.properties.as_object();
-    if (traits.tags_as_list) {
+    // Tags the resource sets itself (raw resources, L1 structs) win over the scopes' tags.
+    if (auto own = props.find(traits.tags_property); own != props.end()) {
+      if (own->second.is_list()) {
+        for (const auto& item : own->second.as_list())
+          if (item.is_object() && item.as_object().count("Key") && item.as_object().at("Key").is_string() &&
+              item.as_object().count("Value") && item.as_object().at("Value").is_string())
+            tags[item.as_object().at("Key").as_string()] = item.as_object().at("Value").as_string();
+      } else if (own->second.is_object()) {
+        for (const auto& [k, v] : own->second.as_object())
+          if (v.is_string()) tags[k] = v.as_string();
+      }
+    }
+    if (*as_list) {
       List list;
       for (const auto& [k, v] : tags) list.push_back(Value::object({{"Key", k}, {"Value", v}}));
       props[std::string(traits.tags_property)] = Value(std::move(list));

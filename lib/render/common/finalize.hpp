@@ -14,8 +14,7 @@ namespace drdb::render {
 
 struct TargetTraits {
   Target target;
-  std::string_view tags_property;  // "Tags" (list of Key/Value) / "tags" (map)
-  bool tags_as_list;
+  std::string_view tags_property;  // "Tags" / "tags"; its schema says list of {Key, Value} or map
 };
 
 // Merged tags for a construct: nearer scopes win; sorted by key.

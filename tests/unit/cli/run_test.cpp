@@ -3,11 +3,13 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "drdb/aws/s3/bucket.hpp"
 #include "drdb/core/stack.hpp"
 #include "drdb/version.hpp"
 
@@ -29,14 +31,15 @@ Result run(const drdb::App& app, std::vector<const char*> args) {
   return {code, out.str(), err.str()};
 }
 
-// Two stacks holding only outputs: enough to exercise the command line without resource kinds.
+// Two small stacks (a bucket and an output each: a stack needs at least one resource).
 struct TwoStacks {
   drdb::App app;
   TwoStacks() {
-    auto& network = app.add<drdb::Stack>("Network", {.description = "network", .region = "eu-west-1"});
-    network.add<drdb::Output>("VpcCidr", {.value = "10.0.0.0/16", .description = "", .export_name = ""});
-    auto& data = app.add<drdb::Stack>("DataLake", {.description = "data", .region = "eu-west-1"});
-    data.add<drdb::Output>("Name", {.value = "lake", .description = "", .export_name = ""});
+    for (const char* name : {"Network", "DataLake"}) {
+      auto& stack = app.add<drdb::Stack>(name, {.description = "test", .region = "eu-west-1"});
+      auto& bucket = stack.add<drdb::aws::s3::Bucket>("Logs");
+      stack.add<drdb::Output>("LogsArn", {.value = bucket.arn().value(), .description = "", .export_name = ""});
+    }
   }
 };
 
@@ -84,7 +87,9 @@ TEST_CASE("list prints one line per stack with its resource count") {
   TwoStacks t;
   const auto r = run(t.app, {"list"});
   CHECK(r.code == drdb::exit_ok);
-  CHECK(r.out == "Network   0 resources\nDataLake  0 resources\n");
+  CHECK(r.out.rfind("Network   ", 0) == 0);
+  CHECK(r.out.find("\nDataLake  ") != std::string::npos);
+  CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 2);
 }
 
 TEST_CASE("synth writes the selected stacks and formats and says what it wrote") {
@@ -104,4 +109,19 @@ TEST_CASE("synth writes the selected stacks and formats and says what it wrote")
   CHECK(fs::is_regular_file(dir / "terraform/Network/main.tf.json"));
   CHECK_FALSE(fs::exists(dir / "cloudformation/Network.template.yaml"));
   fs::remove_all(dir);
+}
+
+TEST_CASE("an invalid app exits 3, prints every problem and writes nothing") {
+  drdb::App app;
+  app.add<drdb::Stack>("Empty", {.description = "", .region = ""});
+  app.add<drdb::Stack>("AlsoEmpty", {.description = "", .region = ""});
+  const fs::path dir = fs::temp_directory_path() / ("drdb-unit-cli-invalid-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const auto r = run(app, {"synth", "--out", dir.c_str()});
+  CHECK(r.code == drdb::exit_validation);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("[App/Empty]") != std::string::npos);
+  CHECK(r.err.find("[App/AlsoEmpty]") != std::string::npos);
+  CHECK(r.err.find("nothing was written") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir));
 }

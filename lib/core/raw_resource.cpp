@@ -1,0 +1,9 @@
+#include "drdb/core/raw_resource.hpp"
+
+#include "render/common/resource_visitor.hpp"
+
+namespace drdb {
+
+void RawResource::accept(ResourceVisitor& v) const { v.visit(*this); }
+
+}  // namespace drdb
