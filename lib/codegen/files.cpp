@@ -38,6 +38,11 @@ void OutputTree::remove_stale(const std::filesystem::path& sub) const {
   for (const auto& entry : std::filesystem::recursive_directory_iterator(root_ / sub))
     if (entry.is_regular_file() && !written_.count(entry.path())) stale.push_back(entry.path());
   for (const auto& file : stale) std::filesystem::remove(file);
+  std::vector<std::filesystem::path> dirs;  // deepest first, so emptied parents go too
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root_ / sub))
+    if (entry.is_directory()) dirs.insert(dirs.begin(), entry.path());
+  for (const auto& dir : dirs)
+    if (std::filesystem::is_empty(dir)) std::filesystem::remove(dir);
 }
 
 }  // namespace drdb::codegen

@@ -15,7 +15,8 @@ class OutputTree {
  public:
   explicit OutputTree(std::filesystem::path root) : root_(std::move(root)) {}
   void write(const std::filesystem::path& relative, const std::string& content);
-  // Removes every regular file below root/`sub` that write() was not called for.
+  // Removes every regular file below root/`sub` that write() was not called for, and the
+  // directories left empty.
   void remove_stale(const std::filesystem::path& sub) const;
   std::size_t changed() const { return changed_; }
 

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the lint scripts: how a missing tool is reported.
 #
 # A lint test is skipped (exit 77, ctest's SKIP_RETURN_CODE) only when the tool itself is absent.

@@ -1,7 +1,6 @@
 #include "drdb/core/raw_resource.hpp"
 #include "drdb/core/logical_id.hpp"
 #include "drdb/l1/shape.hpp"
-#include "drdb/l1/cfn.hpp"
 #include "render/cfn/cfn_mapper.hpp"
 
 namespace drdb::render::cfn {

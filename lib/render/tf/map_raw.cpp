@@ -1,7 +1,6 @@
 #include "drdb/core/logical_id.hpp"
 #include "drdb/core/raw_resource.hpp"
 #include "drdb/l1/shape.hpp"
-#include "drdb/l1/tf.hpp"
 #include "render/tf/tf_mapper.hpp"
 
 namespace drdb::render::tf {
