@@ -1,9 +1,5 @@
-// A user's app binary: build the model, then hand the command line to drdb::run, which gives the
-// app every drdb-synth subcommand (synth, list, --help...).
+// A user's app binary: drdb::run builds the model with the given function, then gives the app every
+// drdb-synth subcommand (synth, list, --help...); errors while building are reported like any other.
 #include "foundation/foundation.hpp"
 
-int main(int argc, char** argv) {
-  drdb::App app;
-  drdb::examples::foundation::build(app);
-  return drdb::run(app, argc, argv);
-}
+int main(int argc, char** argv) { return drdb::run(argc, argv, drdb::examples::foundation::build); }

@@ -44,12 +44,9 @@ int synth(const App& app, const SynthArgs& args, std::ostream& out, std::ostream
   }
   // An unknown stack name is a usage error from validate().
 
-  // synthesize() throws on errors only; validating first is how warnings reach the user.
-  const Diagnostics diagnostics = validate(app, options);
-  if (diagnostics.has_errors()) throw ValidationError(diagnostics);
-  err << diagnostics.format();  // warnings only, sorted by path
-
-  const std::vector<Document> documents = synthesize(app, options);
+  Diagnostics warnings;
+  const std::vector<Document> documents = synthesize(app, options, &warnings);
+  err << warnings.format();  // sorted by path
   const std::filesystem::path dir(args.out_dir);
   write_documents(dir, documents);
 

@@ -82,4 +82,19 @@ int run(const App& app, int argc, const char* const* argv, std::ostream& out, st
 
 int run(const App& app, int argc, const char* const* argv) { return run(app, argc, argv, std::cout, std::cerr); }
 
+int run(int argc, const char* const* argv, const std::function<void(App&)>& build, std::ostream& out,
+        std::ostream& err) {
+  App app;
+  try {
+    build(app);
+  } catch (...) {
+    return cli::report_exception(std::current_exception(), err);
+  }
+  return run(app, argc, argv, out, err);
+}
+
+int run(int argc, const char* const* argv, const std::function<void(App&)>& build) {
+  return run(argc, argv, build, std::cout, std::cerr);
+}
+
 }  // namespace drdb

@@ -49,7 +49,7 @@ std::vector<const Stack*> select_stacks(const App& app, const SynthOptions& opti
       for (const auto* s : all) names += (names.empty() ? "" : ", ") + s->name();
       throw Error(ErrorKind::Usage, "no stack named \"" + name + "\" — stacks of this app: " + (names.empty() ? "(none)" : names));
     }
-    out.push_back(found);
+    if (std::find(out.begin(), out.end(), found) == out.end()) out.push_back(found);  // named twice: once
   }
   return out;
 }
@@ -131,10 +131,11 @@ Diagnostics validate(const App& app, const SynthOptions& options) {
   return out;
 }
 
-std::vector<Document> synthesize(const App& app, const SynthOptions& options) {
+std::vector<Document> synthesize(const App& app, const SynthOptions& options, Diagnostics* warnings) {
   Diagnostics diagnostics;
   const auto mapped = map_app(app, options, diagnostics);
   if (diagnostics.has_errors()) throw ValidationError(std::move(diagnostics));
+  if (warnings != nullptr) warnings->append(diagnostics);
 
   std::vector<Document> documents;
   for (const auto& m : mapped) {

@@ -1,6 +1,7 @@
 // The drdb-synth command line, for any app: `int main(int c, char** v) { ...; return drdb::run(app, c, v); }`
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 
 #include "drdb/core/app.hpp"
@@ -19,5 +20,12 @@ enum ExitCode : int {
 // Parses argv (subcommands synth, list; --help, --version), runs it, never lets an exception out.
 int run(const App& app, int argc, const char* const* argv);
 int run(const App& app, int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+
+// Builds the app with `build`, then runs the command line; an error while building (a duplicate id,
+// say) is reported like any other, with its exit code, instead of escaping main:
+//   int main(int argc, char** argv) { return drdb::run(argc, argv, [](drdb::App& app) { ... }); }
+int run(int argc, const char* const* argv, const std::function<void(App&)>& build);
+int run(int argc, const char* const* argv, const std::function<void(App&)>& build, std::ostream& out,
+        std::ostream& err);
 
 }  // namespace drdb

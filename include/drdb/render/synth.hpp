@@ -38,7 +38,8 @@ struct SynthOptions {
 Diagnostics validate(const App& app, const SynthOptions& options = {});
 
 // Validates, then renders. Throws ValidationError carrying all diagnostics, or Error (Usage) for
-// an unknown stack name. Output is deterministic: same model, same bytes.
-std::vector<Document> synthesize(const App& app, const SynthOptions& options = {});
+// an unknown stack name. Output is deterministic: same model, same bytes. Warnings (which do not
+// stop synthesis) are added to `warnings` when given.
+std::vector<Document> synthesize(const App& app, const SynthOptions& options = {}, Diagnostics* warnings = nullptr);
 
 }  // namespace drdb
