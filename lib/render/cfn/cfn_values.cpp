@@ -3,6 +3,7 @@
 #include "drdb/core/logical_id.hpp"
 #include "drdb/core/stack.hpp"
 #include "render/common/json_text.hpp"
+#include "render/common/value_json.hpp"
 
 namespace drdb::render::cfn {
 
@@ -38,20 +39,8 @@ std::string escape_sub_literal(std::string_view text) {
 }  // namespace
 
 json CfnValues::operator()(const Value& v) const {
-  if (v.is_expression()) return expression(v.as_expression());
-  if (v.is_null()) return nullptr;
-  if (v.is_bool()) return v.as_bool();
-  if (v.is_int()) return v.as_int();
-  if (v.is_double()) return v.as_double();
-  if (v.is_string()) return v.as_string();
-  if (v.is_list()) {
-    json out = json::array();
-    for (const auto& item : v.as_list()) out.push_back((*this)(item));
-    return out;
-  }
-  json out = json::object();
-  for (const auto& [key, member] : v.as_object()) out[key] = (*this)(member);
-  return out;
+  return value_to_json(
+      v, [](const std::string& s) { return s; }, [&](const Value& e) { return expression(e.as_expression()); });
 }
 
 json CfnValues::attribute(const AttrRef& ref) const {

@@ -1,5 +1,4 @@
 #include "drdb/core/raw_resource.hpp"
-#include "drdb/core/logical_id.hpp"
 #include "drdb/l1/shape.hpp"
 #include "render/cfn/cfn_mapper.hpp"
 
@@ -12,15 +11,7 @@ void CfnMapper::visit(const RawResource& raw) {
                         "set .cloudformation = {type, properties}, or synthesize only --format terraform");
     return;
   }
-  RenderedResource r;
-  r.owner = &raw;
-  r.type = definition->type;
-  r.name = logical_id(raw);
-  r.properties = definition->properties.is_null() ? Value(Object{}) : definition->properties;
-  r.taggable = true;
-  r.shape = drdb::l1::cfn::find_shape(definition->type);
-  out().resources.push_back(std::move(r));
-  out().passthrough_attributes[&raw] = {definition->type, logical_id(raw), {}};
+  emit_raw(raw, definition->type, definition->properties, drdb::l1::cfn::find_shape(definition->type));
 }
 
 }  // namespace drdb::render::cfn

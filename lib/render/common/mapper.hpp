@@ -31,6 +31,19 @@ class Mapper : public ResourceVisitor {
     out_.resources.push_back(std::move(r));
     return out_.resources.back();
   }
+  // A raw resource's definition for this target, checked against `shape` when drdb knows the type;
+  // any attribute of it can be referenced by its target name.
+  void emit_raw(const Resource& owner, const std::string& type, const Value& properties, const l1::Shape* shape) {
+    RenderedResource r;
+    r.owner = &owner;
+    r.type = type;
+    r.name = logical_id(owner);
+    r.properties = properties.is_null() ? Value(Object{}) : properties;
+    r.shape = shape;
+    r.taggable = true;
+    out_.resources.push_back(std::move(r));
+    out_.passthrough_attributes[&owner] = {type, logical_id(owner), {}};
+  }
   // `owner.attr(neutral)` reads as `attribute` of `resource` in this target.
   void bind(const Construct& owner, std::string neutral, const RenderedResource& resource, std::string attribute) {
     out_.attributes[&owner][std::move(neutral)] = {resource.type, resource.name, std::move(attribute)};

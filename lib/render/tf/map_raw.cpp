@@ -1,4 +1,3 @@
-#include "drdb/core/logical_id.hpp"
 #include "drdb/core/raw_resource.hpp"
 #include "drdb/l1/shape.hpp"
 #include "render/tf/tf_mapper.hpp"
@@ -12,15 +11,7 @@ void TfMapper::visit(const RawResource& raw) {
                         "set .terraform = {type, body}, or synthesize only the CloudFormation formats");
     return;
   }
-  RenderedResource r;
-  r.owner = &raw;
-  r.type = definition->type;
-  r.name = logical_id(raw);
-  r.properties = definition->properties.is_null() ? Value(Object{}) : definition->properties;
-  r.taggable = true;
-  r.shape = drdb::l1::tf::find_shape(definition->type);
-  out().resources.push_back(std::move(r));
-  out().passthrough_attributes[&raw] = {definition->type, logical_id(raw), {}};
+  emit_raw(raw, definition->type, definition->properties, drdb::l1::tf::find_shape(definition->type));
 }
 
 }  // namespace drdb::render::tf

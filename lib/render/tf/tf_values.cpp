@@ -3,6 +3,7 @@
 #include "drdb/core/logical_id.hpp"
 #include "drdb/core/stack.hpp"
 #include "render/common/json_text.hpp"
+#include "render/common/value_json.hpp"
 
 namespace drdb::render::tf {
 
@@ -25,24 +26,11 @@ std::string hcl_string(std::string_view s) { return "\"" + escape_template_liter
 }  // namespace
 
 json TfValues::operator()(const Value& v) {
-  if (v.is_expression()) {
-    const auto& e = v.as_expression();
-    if (std::holds_alternative<Join>(e) || std::holds_alternative<JsonString>(e)) return template_text(v);
+  return value_to_json(v, escape_template_literal, [&](const Value& expr) -> json {
+    const auto& e = expr.as_expression();
+    if (std::holds_alternative<Join>(e) || std::holds_alternative<JsonString>(e)) return template_text(expr);
     return "${" + expression(e) + "}";
-  }
-  if (v.is_null()) return nullptr;
-  if (v.is_bool()) return v.as_bool();
-  if (v.is_int()) return v.as_int();
-  if (v.is_double()) return v.as_double();
-  if (v.is_string()) return escape_template_literal(v.as_string());
-  if (v.is_list()) {
-    json out = json::array();
-    for (const auto& item : v.as_list()) out.push_back((*this)(item));
-    return out;
-  }
-  json out = json::object();
-  for (const auto& [key, member] : v.as_object()) out[key] = (*this)(member);
-  return out;
+  });
 }
 
 std::string TfValues::template_text(const Value& v) {
