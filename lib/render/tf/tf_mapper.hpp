@@ -10,13 +10,21 @@ class TfMapper final : public Mapper {
  public:
   using Mapper::Mapper;
   void visit(const RawResource&) override;
-  void visit(const aws::ec2::Vpc&) override;
-  void visit(const aws::ec2::Subnet&) override;
+  // ec2 (map_ec2.cpp)
   void visit(const aws::ec2::SecurityGroup&) override;
   void visit(const aws::ec2::SecurityGroupRule&) override;
+  void visit(const aws::ec2::Subnet&) override;
+  void visit(const aws::ec2::Vpc&) override;
+  // ---- end of ec2 ----
+  // iam (map_iam.cpp)
+  void visit(const aws::iam::Role&) override;
+  // ---- end of iam ----
+  // kms (map_kms.cpp)
+  // ---- end of kms ----
+  // s3 (map_s3.cpp)
   void visit(const aws::s3::Bucket&) override;
   void visit(const aws::s3::BucketPolicy&) override;
-  void visit(const aws::iam::Role&) override;
+  // ---- end of s3 ----
 };
 
 // Name of a secondary resource of `owner`, stable for as long as `key` means the same thing.
