@@ -1,0 +1,114 @@
+"""The local mock AWS (moto_server) for end-to-end tests: start it on a free loopback port, drive it
+with the aws CLI, deploy CloudFormation templates and wait for them, stop it by its process id.
+
+What the mock does and does not do is in shared/local-aws.md; the tests assert only what it models.
+"""
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+SKIP = 77  # ctest SKIP_RETURN_CODE
+
+
+def require_tools(*tools):
+    """Exits with SKIP when a tool is missing, or fails under DRDB_REQUIRE_LINT_TOOLS=1 (CI)."""
+    for tool in tools:
+        if shutil.which(tool) is None:
+            if os.environ.get("DRDB_REQUIRE_LINT_TOOLS") == "1":
+                sys.exit(f"FAIL: {tool} is not installed (DRDB_REQUIRE_LINT_TOOLS=1)")
+            print(f"SKIP: {tool} is not installed", file=sys.stderr)
+            sys.exit(SKIP)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Moto:
+    """`with Moto() as aws: aws("ec2", "describe-vpcs")` returns the parsed JSON answer."""
+
+    def __init__(self, region="us-east-1"):
+        self.region = region
+        self.port = free_port()
+        self.endpoint = f"http://127.0.0.1:{self.port}"
+        self.log = tempfile.NamedTemporaryFile(prefix="drdb-moto-", suffix=".log", delete=False)
+        self.env = dict(os.environ, AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
+                        AWS_SESSION_TOKEN="testing", AWS_DEFAULT_REGION=region, AWS_REGION=region,
+                        AWS_PAGER="", MOTO_PORT=str(self.port), AWS_REGION_FOR_MOTO="us-east-1")
+        self.process = None
+
+    def __enter__(self):
+        self.process = subprocess.Popen(["moto_server", "-H", "127.0.0.1", "-p", str(self.port)],
+                                        stdout=self.log, stderr=subprocess.STDOUT, env=self.env)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return self
+            except OSError:
+                if self.process.poll() is not None:
+                    break
+                time.sleep(0.1)
+        self.__exit__(None, None, None)
+        raise RuntimeError(f"moto_server did not start; see {self.log.name}")
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        return False
+
+    def __call__(self, service, *args, check=True):
+        cmd = ["aws", "--endpoint-url", self.endpoint, "--region", self.region, "--output", "json", service, *args]
+        done = subprocess.run(cmd, capture_output=True, text=True, env=self.env, timeout=120)
+        if check and done.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.strip()}")
+        return json.loads(done.stdout) if done.stdout.strip() else {}
+
+    def create_stack(self, name, template_path, timeout=120, parameters=()):
+        """create-stack (keeps Outputs, unlike `deploy` in the mock) and wait for the outcome: a failed
+        create stays CREATE_IN_PROGRESS forever in the mock, so poll with a deadline."""
+        args = ["create-stack", "--stack-name", name, "--template-body", f"file://{template_path}",
+                "--capabilities", "CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"]
+        if parameters:
+            args += ["--parameters", *[f"ParameterKey={k},ParameterValue={v}" for k, v in parameters]]
+        self("cloudformation", *args)
+        return self.wait_stack(name, "CREATE_COMPLETE", timeout)
+
+    def update_stack(self, name, template_path, timeout=120):
+        self("cloudformation", "update-stack", "--stack-name", name, "--template-body", f"file://{template_path}",
+             "--capabilities", "CAPABILITY_IAM", "CAPABILITY_NAMED_IAM")
+        return self.wait_stack(name, "UPDATE_COMPLETE", timeout)
+
+    def wait_stack(self, name, wanted, timeout):
+        deadline = time.monotonic() + timeout
+        status = None
+        while time.monotonic() < deadline:
+            stack = self("cloudformation", "describe-stacks", "--stack-name", name)["Stacks"][0]
+            status = stack["StackStatus"]
+            if status == wanted:
+                return stack
+            if status.endswith("FAILED") or status.endswith("ROLLBACK_COMPLETE"):
+                break
+            time.sleep(0.5)
+        events = self("cloudformation", "describe-stack-events", "--stack-name", name, check=False)
+        reasons = [f"{e.get('LogicalResourceId')}: {e.get('ResourceStatus')} {e.get('ResourceStatusReason', '')}"
+                   for e in events.get("StackEvents", []) if "FAILED" in e.get("ResourceStatus", "")]
+        raise AssertionError(f"stack {name} ended {status}, wanted {wanted}: {reasons}")
+
+    def stack_resources(self, name):
+        """{logical id: (type, physical id, status)}"""
+        summaries = self("cloudformation", "list-stack-resources", "--stack-name", name)["StackResourceSummaries"]
+        return {s["LogicalResourceId"]: (s["ResourceType"], s.get("PhysicalResourceId", ""), s["ResourceStatus"])
+                for s in summaries}

@@ -1,0 +1,7 @@
+# End-to-end deploys to the local mock AWS (moto_server + aws CLI), tests/e2e/*.py.
+find_package(Python3 COMPONENTS Interpreter)
+if(Python3_FOUND)
+  add_test(NAME e2e.foundation
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_foundation.py $<TARGET_FILE:drdb-example-foundation>)
+  set_tests_properties(e2e.foundation PROPERTIES LABELS e2e TIMEOUT 300 SKIP_RETURN_CODE 77)
+endif()
