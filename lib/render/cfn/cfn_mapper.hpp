@@ -17,6 +17,8 @@ class CfnMapper final : public Mapper {
   void visit(const aws::ec2::Subnet&) override;
   void visit(const aws::ec2::Vpc&) override;
   // ---- end of ec2 ----
+  // emr (map_emr*.cpp)
+  // ---- end of emr ----
   // iam (map_iam.cpp)
   void visit(const aws::iam::Role&) override;
   // ---- end of iam ----

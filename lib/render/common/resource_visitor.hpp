@@ -12,6 +12,9 @@ class Subnet;
 class Vpc;
 // ---- more ec2 kinds here ----
 }  // namespace aws::ec2
+namespace aws::emr {
+// ---- emr kinds here ----
+}  // namespace aws::emr
 namespace aws::iam {
 class Role;
 // ---- more iam kinds here ----
@@ -35,6 +38,8 @@ class ResourceVisitor {
   virtual void visit(const aws::ec2::Subnet&) = 0;
   virtual void visit(const aws::ec2::Vpc&) = 0;
   // ---- end of ec2 ----
+  // emr
+  // ---- end of emr ----
   // iam
   virtual void visit(const aws::iam::Role&) = 0;
   // ---- end of iam ----
