@@ -112,3 +112,42 @@ class Moto:
         summaries = self("cloudformation", "list-stack-resources", "--stack-name", name)["StackResourceSummaries"]
         return {s["LogicalResourceId"]: (s["ResourceType"], s.get("PhysicalResourceId", ""), s["ResourceStatus"])
                 for s in summaries}
+
+
+# Services whose endpoints the Terraform provider is pointed at (the mock serves them all on one port).
+TERRAFORM_SERVICES = ("cloudwatchevents", "cloudwatchlogs", "dynamodb", "ec2", "emr", "events", "iam", "kms",
+                      "lambda", "s3", "secretsmanager", "sfn", "sns", "sqs", "ssm", "sts")
+
+
+def terraform_plugin_dir():
+    """The directory holding registry.terraform.io/hashicorp/aws/... (installed offline on these machines)."""
+    for candidate in (os.environ.get("DRDB_TF_PLUGIN_DIR"), "/opt/tf-plugins"):
+        if candidate and os.path.isdir(os.path.join(candidate, "registry.terraform.io", "hashicorp", "aws")):
+            return candidate
+    raise RuntimeError("the Terraform AWS provider is not installed; set DRDB_TF_PLUGIN_DIR")
+
+
+def terraform_apply(moto, module_dir, work, timeout=600):
+    """Copies a synthesized root module next to an override file pointing the provider at the mock,
+    then init (offline) and apply. Returns the outputs as {name: value}."""
+    target = os.path.join(work, "tf")
+    shutil.copytree(module_dir, target)
+    override = {"provider": {"aws": {
+        "region": moto.region, "access_key": "testing", "secret_key": "testing",
+        "skip_credentials_validation": True, "skip_requesting_account_id": True, "skip_metadata_api_check": True,
+        "s3_use_path_style": True, "max_retries": 1,  # the provider otherwise retries what the mock lacks for minutes
+        "endpoints": [{service: moto.endpoint for service in TERRAFORM_SERVICES}]}}}
+    with open(os.path.join(target, "moto_override.tf.json"), "w") as f:
+        json.dump(override, f)
+    env = dict(moto.env, TF_IN_AUTOMATION="1", TF_INPUT="0", CHECKPOINT_DISABLE="1")
+    env.pop("TF_CLI_CONFIG_FILE", None)
+    def terraform(*args, limit=120):
+        done = subprocess.run(["terraform", *args, "-no-color"], cwd=target, env=env, capture_output=True, text=True,
+                              timeout=limit)
+        if done.returncode != 0:
+            raise AssertionError(f"terraform {args[0]} failed:\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}")
+        return done.stdout
+    terraform("init", f"-plugin-dir={terraform_plugin_dir()}", "-backend=false")
+    terraform("apply", "-auto-approve", limit=timeout)
+    outputs = json.loads(terraform("output", "-json"))
+    return {name: o["value"] for name, o in outputs.items()}

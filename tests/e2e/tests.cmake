@@ -1,7 +1,9 @@
-# End-to-end deploys to the local mock AWS (moto_server + aws CLI), tests/e2e/*.py.
+# End-to-end deploys to the local mock AWS (moto_server + aws CLI, terraform), tests/e2e/*.py.
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_FOUND)
   add_test(NAME e2e.foundation
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_foundation.py $<TARGET_FILE:drdb-example-foundation>)
-  set_tests_properties(e2e.foundation PROPERTIES LABELS e2e TIMEOUT 300 SKIP_RETURN_CODE 77)
+  add_test(NAME e2e.foundation.terraform
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_foundation_terraform.py $<TARGET_FILE:drdb-example-foundation>)
+  set_tests_properties(e2e.foundation e2e.foundation.terraform PROPERTIES LABELS e2e TIMEOUT 600 SKIP_RETURN_CODE 77)
 endif()
