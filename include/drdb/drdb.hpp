@@ -1,5 +1,6 @@
 // Everything drdb offers, in one include: the construct model, the AWS constructs, synthesis,
-// output, the command line, and the typed L1 resources generated from the schemas.
+// output and the command line. The typed L1 structs generated from the schemas are not included
+// (they are large): include the service you use, e.g. <drdb/l1/cfn/ssm.hpp>, or <drdb/l1/cfn.hpp>.
 #pragma once
 
 #include "drdb/version.hpp"
@@ -27,7 +28,3 @@
 #include "drdb/io/output.hpp"
 
 #include "drdb/cli/run.hpp"
-
-// Generated at build time (lib/codegen): every L1 struct, per target.
-#include "drdb/l1/cfn.hpp"
-#include "drdb/l1/tf.hpp"
