@@ -7,8 +7,9 @@ function(drdb_set_warnings target)
     -Wno-missing-field-initializers)
   if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
     # GCC 12 reports a false -Wrestrict inside libstdc++ for `"literal" + std::string` at -O2/-O3
-    # (GCC bug 105651, fixed in GCC 13).
-    target_compile_options(${target} PRIVATE -Wno-restrict)
+    # (GCC bug 105651, fixed in GCC 13), and false -Wmaybe-uninitialized inside std::variant's
+    # copy when a Value is built from a temporary (GCC bugs 105562/107138).
+    target_compile_options(${target} PRIVATE -Wno-restrict -Wno-maybe-uninitialized)
   endif()
   if(DRDB_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
