@@ -14,6 +14,7 @@
 #include "render/cfn/cfn_mapper.hpp"
 #include "render/cfn/cfn_template.hpp"
 #include "render/common/finalize.hpp"
+#include "render/limits.hpp"
 #include "render/tf/tf_mapper.hpp"
 #include "render/tf/tf_module.hpp"
 
@@ -94,6 +95,7 @@ void map_stack(const Stack& stack, Target target, render::RenderedStack& rendere
   walk(stack, [&](const Construct& c) {
     if (const auto* r = dynamic_cast<const Resource*>(&c)) r->accept(*mapper);
   });
+  if (target == Target::CloudFormation) render::check_stack_limits(stack, rendered, out);
   if (target == Target::CloudFormation && rendered.resources.empty())
     out.error(stack.path(), "the stack has no resources", "CloudFormation needs at least one resource: add one or remove the stack");
   const render::TargetTraits traits = target == Target::CloudFormation
@@ -135,7 +137,6 @@ std::vector<Document> synthesize(const App& app, const SynthOptions& options, Di
   Diagnostics diagnostics;
   const auto mapped = map_app(app, options, diagnostics);
   if (diagnostics.has_errors()) throw ValidationError(std::move(diagnostics));
-  if (warnings != nullptr) warnings->append(diagnostics);
 
   std::vector<Document> documents;
   for (const auto& m : mapped) {
@@ -147,9 +148,11 @@ std::vector<Document> synthesize(const App& app, const SynthOptions& options, Di
       switch (format) {
         case Format::CloudFormationJson:
           documents.push_back({"cloudformation/" + name + ".template.json", render::cfn::json_text(cfn_template), name, format});
+          render::check_template_size(*m.stack, documents.back().path, documents.back().content.size(), diagnostics);
           break;
         case Format::CloudFormationYaml:
           documents.push_back({"cloudformation/" + name + ".template.yaml", render::cfn::yaml_text(cfn_template), name, format});
+          render::check_template_size(*m.stack, documents.back().path, documents.back().content.size(), diagnostics);
           break;
         case Format::Terraform:
           documents.push_back({"terraform/" + name + "/main.tf.json",
@@ -158,6 +161,9 @@ std::vector<Document> synthesize(const App& app, const SynthOptions& options, Di
       }
     }
   }
+  // Limits only known once rendered (template size) are checked here, still before any write.
+  if (diagnostics.has_errors()) throw ValidationError(std::move(diagnostics));
+  if (warnings != nullptr) warnings->append(diagnostics);
   return documents;
 }
 

@@ -5,5 +5,7 @@ if(Python3_FOUND)
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_foundation.py $<TARGET_FILE:drdb-example-foundation>)
   add_test(NAME e2e.foundation.terraform
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_foundation_terraform.py $<TARGET_FILE:drdb-example-foundation>)
-  set_tests_properties(e2e.foundation e2e.foundation.terraform PROPERTIES LABELS e2e TIMEOUT 600 SKIP_RETURN_CODE 77)
+  add_test(NAME e2e.network
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_network.py $<TARGET_FILE:drdb-example-network>)
+  set_tests_properties(e2e.foundation e2e.foundation.terraform e2e.network PROPERTIES LABELS e2e TIMEOUT 600 SKIP_RETURN_CODE 77)
 endif()

@@ -42,11 +42,14 @@ std::optional<Ipv4Cidr> Ipv4Cidr::parse(std::string_view text, std::string* erro
     value = (value << 8) | part;
     address = dot == std::string_view::npos ? std::string_view() : address.substr(dot + 1);
   }
+  const auto block = block_of(value, static_cast<int>(prefix));
+  if (block.network() != value) return fail("host bits are set; the network address is " + block.to_string());
+  return block;
+}
+
+Ipv4Cidr Ipv4Cidr::block_of(std::uint32_t address, int prefix) {
   const std::uint32_t mask = prefix == 0 ? 0 : ~std::uint32_t{0} << (32 - prefix);
-  if ((value & ~mask) != 0)
-    return fail("host bits are set; the network address is " + format_address(value & mask) + "/" +
-                std::to_string(prefix));
-  return Ipv4Cidr(value, static_cast<int>(prefix));
+  return Ipv4Cidr(address & mask, prefix);
 }
 
 std::string Ipv4Cidr::to_string() const {

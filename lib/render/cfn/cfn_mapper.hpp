@@ -11,18 +11,35 @@ class CfnMapper final : public Mapper {
  public:
   using Mapper::Mapper;
   void visit(const RawResource&) override;
-  // ec2 (map_ec2.cpp)
+  // ec2 (map_ec2*.cpp)
+  void visit(const aws::ec2::ElasticIp&) override;
+  void visit(const aws::ec2::FlowLog&) override;
+  void visit(const aws::ec2::FlowLogGroup&) override;
+  void visit(const aws::ec2::InternetGateway&) override;
+  void visit(const aws::ec2::InternetGatewayAttachment&) override;
+  void visit(const aws::ec2::NatGateway&) override;
+  void visit(const aws::ec2::Route&) override;
+  void visit(const aws::ec2::RouteTable&) override;
   void visit(const aws::ec2::SecurityGroup&) override;
   void visit(const aws::ec2::SecurityGroupRule&) override;
   void visit(const aws::ec2::Subnet&) override;
+  void visit(const aws::ec2::SubnetRouteTableAssociation&) override;
   void visit(const aws::ec2::Vpc&) override;
+  void visit(const aws::ec2::VpcEndpoint&) override;
   // ---- end of ec2 ----
   // emr (map_emr*.cpp)
+  void visit(const aws::emr::ClusterResource&) override;
+  void visit(const aws::emr::KeyPair&) override;
+  void visit(const aws::emr::SecurityConfiguration&) override;
   // ---- end of emr ----
   // iam (map_iam.cpp)
+  void visit(const aws::iam::InstanceProfile&) override;
+  void visit(const aws::iam::ManagedPolicy&) override;
   void visit(const aws::iam::Role&) override;
   // ---- end of iam ----
   // kms (map_kms.cpp)
+  void visit(const aws::kms::Alias&) override;
+  void visit(const aws::kms::Key&) override;
   // ---- end of kms ----
   // s3 (map_s3.cpp)
   void visit(const aws::s3::Bucket&) override;

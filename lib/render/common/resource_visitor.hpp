@@ -6,20 +6,37 @@
 namespace drdb {
 class RawResource;
 namespace aws::ec2 {
+class ElasticIp;
+class FlowLog;
+class FlowLogGroup;
+class InternetGateway;
+class InternetGatewayAttachment;
+class NatGateway;
+class Route;
+class RouteTable;
 class SecurityGroup;
 class SecurityGroupRule;
 class Subnet;
+class SubnetRouteTableAssociation;
 class Vpc;
+class VpcEndpoint;
 // ---- more ec2 kinds here ----
 }  // namespace aws::ec2
 namespace aws::emr {
+class ClusterResource;
+class KeyPair;
+class SecurityConfiguration;
 // ---- emr kinds here ----
 }  // namespace aws::emr
 namespace aws::iam {
+class InstanceProfile;
+class ManagedPolicy;
 class Role;
 // ---- more iam kinds here ----
 }  // namespace aws::iam
 namespace aws::kms {
+class Alias;
+class Key;
 // ---- kms kinds here ----
 }  // namespace aws::kms
 namespace aws::s3 {
@@ -33,17 +50,34 @@ class ResourceVisitor {
   virtual ~ResourceVisitor() = default;
   virtual void visit(const RawResource&) = 0;
   // ec2
+  virtual void visit(const aws::ec2::ElasticIp&) = 0;
+  virtual void visit(const aws::ec2::FlowLog&) = 0;
+  virtual void visit(const aws::ec2::FlowLogGroup&) = 0;
+  virtual void visit(const aws::ec2::InternetGateway&) = 0;
+  virtual void visit(const aws::ec2::InternetGatewayAttachment&) = 0;
+  virtual void visit(const aws::ec2::NatGateway&) = 0;
+  virtual void visit(const aws::ec2::Route&) = 0;
+  virtual void visit(const aws::ec2::RouteTable&) = 0;
   virtual void visit(const aws::ec2::SecurityGroup&) = 0;
   virtual void visit(const aws::ec2::SecurityGroupRule&) = 0;
   virtual void visit(const aws::ec2::Subnet&) = 0;
+  virtual void visit(const aws::ec2::SubnetRouteTableAssociation&) = 0;
   virtual void visit(const aws::ec2::Vpc&) = 0;
+  virtual void visit(const aws::ec2::VpcEndpoint&) = 0;
   // ---- end of ec2 ----
   // emr
+  virtual void visit(const aws::emr::ClusterResource&) = 0;
+  virtual void visit(const aws::emr::KeyPair&) = 0;
+  virtual void visit(const aws::emr::SecurityConfiguration&) = 0;
   // ---- end of emr ----
   // iam
+  virtual void visit(const aws::iam::InstanceProfile&) = 0;
+  virtual void visit(const aws::iam::ManagedPolicy&) = 0;
   virtual void visit(const aws::iam::Role&) = 0;
   // ---- end of iam ----
   // kms
+  virtual void visit(const aws::kms::Alias&) = 0;
+  virtual void visit(const aws::kms::Key&) = 0;
   // ---- end of kms ----
   // s3
   virtual void visit(const aws::s3::Bucket&) = 0;

@@ -6,6 +6,91 @@ namespace drdb::render::tf {
 
 namespace l1 = drdb::l1::tf;
 
+namespace {
+
+using Lifecycle = l1::aws_s3_bucket_lifecycle_configuration;
+
+l1::aws_s3_bucket_server_side_encryption_configuration encryption(const aws::s3::Bucket& bucket, const Str& bucket_id) {
+  using Sse = l1::aws_s3_bucket_server_side_encryption_configuration;
+  Sse sse;
+  sse.bucket = bucket_id;
+  Sse::Rule rule;
+  Sse::Rule::ApplyServerSideEncryptionByDefault by_default;
+  if (bucket.props().encryption == aws::s3::Encryption::Kms) {
+    by_default.sse_algorithm = "aws:kms";
+    if (auto key = bucket.kms_key_arn()) by_default.kms_master_key_id = *key;
+    rule.bucket_key_enabled = true;
+  } else {
+    by_default.sse_algorithm = "AES256";
+  }
+  rule.apply_server_side_encryption_by_default = ListOf<Sse::Rule::ApplyServerSideEncryptionByDefault>{by_default};
+  sse.rule = ListOf<Sse::Rule>{rule};
+  return sse;
+}
+
+// Provider 5.x wants a filter block on every rule; an empty one selects the whole bucket.
+Lifecycle::Rule::Filter filter(const aws::s3::LifecycleRule& rule) {
+  Lifecycle::Rule::Filter f;
+  if (rule.tags.empty()) {
+    if (!rule.prefix.empty()) f.prefix = rule.prefix;
+  } else if (rule.tags.size() == 1 && rule.prefix.empty()) {
+    Lifecycle::Rule::Filter::Tag tag;
+    tag.key = rule.tags.begin()->first;
+    tag.value = rule.tags.begin()->second;
+    f.tag = ListOf<Lifecycle::Rule::Filter::Tag>{tag};
+  } else {
+    Lifecycle::Rule::Filter::And all;
+    if (!rule.prefix.empty()) all.prefix = rule.prefix;
+    MapOf<Str> tags;
+    for (const auto& [key, value] : rule.tags) tags.emplace(key, value);
+    all.tags = std::move(tags);
+    f.and_ = ListOf<Lifecycle::Rule::Filter::And>{all};
+  }
+  return f;
+}
+
+// `days` names the block's day field: "days" for current versions, "noncurrent_days" otherwise.
+template <class Block>
+ListOf<Block> transitions(const std::vector<aws::s3::Transition>& list, std::optional<Num> Block::*days) {
+  ListOf<Block> out;
+  for (const auto& t : list) {
+    Block b;
+    b.*days = t.days;
+    b.storage_class = std::string(aws::s3::storage_class_name(t.storage_class));
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
+Lifecycle::Rule lifecycle_rule(const aws::s3::LifecycleRule& rule) {
+  Lifecycle::Rule r;
+  r.id = rule.id;
+  r.status = rule.enabled ? "Enabled" : "Disabled";
+  r.filter = ListOf<Lifecycle::Rule::Filter>{filter(rule)};
+  if (rule.expiration_days) {
+    Lifecycle::Rule::Expiration e;
+    e.days = *rule.expiration_days;
+    r.expiration = ListOf<Lifecycle::Rule::Expiration>{e};
+  }
+  if (!rule.transitions.empty()) r.transition = transitions(rule.transitions, &Lifecycle::Rule::Transition::days);
+  if (rule.noncurrent_version_expiration_days) {
+    Lifecycle::Rule::NoncurrentVersionExpiration e;
+    e.noncurrent_days = *rule.noncurrent_version_expiration_days;
+    r.noncurrent_version_expiration = ListOf<Lifecycle::Rule::NoncurrentVersionExpiration>{e};
+  }
+  if (!rule.noncurrent_version_transitions.empty())
+    r.noncurrent_version_transition =
+        transitions(rule.noncurrent_version_transitions, &Lifecycle::Rule::NoncurrentVersionTransition::noncurrent_days);
+  if (rule.abort_incomplete_multipart_upload_days) {
+    Lifecycle::Rule::AbortIncompleteMultipartUpload a;
+    a.days_after_initiation = *rule.abort_incomplete_multipart_upload_days;
+    r.abort_incomplete_multipart_upload = ListOf<Lifecycle::Rule::AbortIncompleteMultipartUpload>{a};
+  }
+  return r;
+}
+
+}  // namespace
+
 // The provider splits a bucket's configuration into one resource per concern.
 void TfMapper::visit(const aws::s3::Bucket& bucket) {
   const auto& props = bucket.props();
@@ -18,21 +103,7 @@ void TfMapper::visit(const aws::s3::Bucket& bucket) {
   bind(bucket, "RegionalDomainName", main, "bucket_regional_domain_name");
   const Str bucket_id = bucket.attr("Name");
 
-  using Sse = l1::aws_s3_bucket_server_side_encryption_configuration;
-  Sse sse;
-  sse.bucket = bucket_id;
-  Sse::Rule rule;
-  Sse::Rule::ApplyServerSideEncryptionByDefault by_default;
-  if (props.encryption == aws::s3::Encryption::Kms) {
-    by_default.sse_algorithm = "aws:kms";
-    if (props.kms_key_arn) by_default.kms_master_key_id = *props.kms_key_arn;
-    rule.bucket_key_enabled = true;
-  } else {
-    by_default.sse_algorithm = "AES256";
-  }
-  rule.apply_server_side_encryption_by_default = ListOf<Sse::Rule::ApplyServerSideEncryptionByDefault>{by_default};
-  sse.rule = ListOf<Sse::Rule>{rule};
-  emit(bucket, sse, {}, false);
+  emit(bucket, encryption(bucket, bucket_id), {}, false);
 
   if (props.block_public_access) {
     l1::aws_s3_bucket_public_access_block block;
@@ -52,6 +123,21 @@ void TfMapper::visit(const aws::s3::Bucket& bucket) {
     v.versioning_configuration = ListOf<Versioning::VersioningConfiguration>{conf};
     emit(bucket, v, {}, false);
   }
+  if (!props.lifecycle_rules.empty()) {
+    Lifecycle lifecycle;
+    lifecycle.bucket = bucket_id;
+    ListOf<Lifecycle::Rule> rules;
+    for (const auto& rule : props.lifecycle_rules) rules.push_back(lifecycle_rule(rule));
+    lifecycle.rule = std::move(rules);
+    emit(bucket, lifecycle, {}, false);
+  }
+  if (props.access_logs_bucket != nullptr) {
+    l1::aws_s3_bucket_logging logging;
+    logging.bucket = bucket_id;
+    logging.target_bucket = props.access_logs_bucket->bucket_name();
+    logging.target_prefix = props.access_logs_prefix;
+    emit(bucket, logging, {}, false);
+  }
   using Ownership = l1::aws_s3_bucket_ownership_controls;
   Ownership ownership;
   ownership.bucket = bucket_id;
@@ -64,7 +150,7 @@ void TfMapper::visit(const aws::s3::Bucket& bucket) {
 void TfMapper::visit(const aws::s3::BucketPolicy& policy) {
   l1::aws_s3_bucket_policy r;
   r.bucket = policy.bucket().bucket_name();
-  r.policy = Str::of(json_string(policy.document().to_value()));
+  r.policy = policy.document().to_json_string();
   emit(policy, r);
 }
 

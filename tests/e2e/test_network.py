@@ -1,0 +1,61 @@
+"""End to end: the network example deployed to the local mock AWS with CloudFormation.
+
+Asserts the security-group rules (MySQL from the EMR primary group on the metastore, 9443 from the
+primary group on the service-access group), the subnets per zone, the NAT gateway per zone and the
+routes of each private subnet through its zone's NAT.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(__file__))
+from moto import Moto, require_tools  # noqa: E402
+
+MOCK_SKIPS = {"AWS::S3::BucketPolicy", "AWS::EC2::SecurityGroupEgress"}
+
+
+def ingress_of(aws, group_id):
+    rules = aws("ec2", "describe-security-groups", "--group-ids", group_id)["SecurityGroups"][0]["IpPermissions"]
+    return sorted((r["IpProtocol"], r.get("FromPort"), tuple(p["GroupId"] for p in r["UserIdGroupPairs"])) for r in rules)
+
+
+def main(app):
+    require_tools("moto_server", "aws")
+    with tempfile.TemporaryDirectory(prefix="drdb-e2e-net-") as work:
+        subprocess.run([app, "synth", "--out", work, "--format", "cloudformation"], check=True, capture_output=True)
+        template = os.path.join(work, "cloudformation", "Network.template.json")
+        with open(template) as f:
+            body = json.load(f)
+        with Moto() as aws:
+            aws.create_stack("network", template)
+            resources = aws.stack_resources("network")
+            modelled = {k for k, v in body["Resources"].items() if v["Type"] not in MOCK_SKIPS}
+            missing = sorted(modelled - set(resources))
+            assert not missing, f"resources not created: {missing}"
+
+            def physical(logical_id):
+                return resources[logical_id][1]
+
+            master = physical("EmrPrimary")
+            assert ingress_of(aws, physical("HiveMetastore")) == [("tcp", 3306, (master,))]
+            assert ingress_of(aws, physical("EmrServiceAccess")) == [("tcp", 9443, (master,))]
+            assert ingress_of(aws, physical("EmrPrimary")) == []
+
+            vpc_id = physical("Vpc")
+            subnets = aws("ec2", "describe-subnets", "--filters", f"Name=vpc-id,Values={vpc_id}")["Subnets"]
+            assert len(subnets) == 6, [s["CidrBlock"] for s in subnets]
+            assert len({s["AvailabilityZone"] for s in subnets}) == 2
+            nats = aws("ec2", "describe-nat-gateways", "--filter", f"Name=vpc-id,Values={vpc_id}")["NatGateways"]
+            assert len(nats) == 2, nats
+            tables = aws("ec2", "describe-route-tables", "--filters", f"Name=vpc-id,Values={vpc_id}")["RouteTables"]
+            nat_routes = {r.get("NatGatewayId") for t in tables for r in t["Routes"] if r.get("NatGatewayId")}
+            assert nat_routes == {n["NatGatewayId"] for n in nats}, (nat_routes, nats)
+            igw_routes = [r for t in tables for r in t["Routes"] if r.get("GatewayId", "").startswith("igw-")]
+            assert len(igw_routes) == 2, igw_routes
+    print("ok: the network example deployed to the local mock with its rules and routes")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
