@@ -27,11 +27,11 @@ void Cluster::create_security_groups() {
   auto make = [&](std::string id, std::string description, bool all_outbound) -> ec2::SecurityGroup& {
     auto& g = add<ec2::SecurityGroup>(std::move(id), {.description = std::move(description),
                                                       .vpc = props_.vpc,
-                                                      .allow_all_outbound = all_outbound});
+                                                      .allow_all_outbound = all_outbound,
+                                                      // EMR's own rules make the groups reference each
+                                                      // other (terraform-provider-aws#1454).
+                                                      .revoke_rules_on_delete = true});
     g.tag(v2_policy_tag, "true");
-    // EMR's own rules make the groups reference each other; Terraform must revoke them before
-    // deleting the groups (terraform-provider-aws#1454).
-    g.tf_override("revoke_rules_on_delete", true);
     resource_->add_dependency(g);
     return g;
   };

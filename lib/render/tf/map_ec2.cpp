@@ -67,6 +67,7 @@ void TfMapper::visit(const aws::ec2::SecurityGroup& group) {
   r.description = props.description;
   if (props.vpc != nullptr) r.vpc_id = props.vpc->vpc_id();
   if (!props.group_name.empty()) r.name = props.group_name;
+  if (props.revoke_rules_on_delete) r.revoke_rules_on_delete = true;
   // Rules are separate resources: the provider forbids mixing inline and separate rules, and
   // without inline egress it removes EC2's default allow-all egress rule.
   const auto& out = emit(group, r);
