@@ -3,12 +3,12 @@
 #include "drdb/aws/ec2/routing.hpp"
 #include "drdb/aws/ec2/vpc.hpp"
 #include "drdb/l1/cfn/ec2.hpp"
+#include "render/common/route_fields.hpp"
 #include "render/cfn/cfn_mapper.hpp"
 
 namespace drdb::render::cfn {
 
 namespace l1 = drdb::l1::cfn::ec2;
-using aws::ec2::RouteTarget;
 
 void CfnMapper::visit(const aws::ec2::InternetGateway& gateway) {
   const auto& out = emit(gateway, l1::InternetGateway{});
@@ -48,24 +48,14 @@ void CfnMapper::visit(const aws::ec2::RouteTable& table) {
 }
 
 void CfnMapper::visit(const aws::ec2::Route& route) {
-  const auto& p = route.props();
   l1::Route r;
-  if (p.table != nullptr) r.route_table_id = p.table->route_table_id();
-  r.destination_cidr_block = p.destination;
-  switch (p.target.kind) {
-    case RouteTarget::Kind::InternetGateway: r.gateway_id = p.target.id; break;
-    case RouteTarget::Kind::NatGateway: r.nat_gateway_id = p.target.id; break;
-    case RouteTarget::Kind::TransitGateway: r.transit_gateway_id = p.target.id; break;
-    case RouteTarget::Kind::VpcPeeringConnection: r.vpc_peering_connection_id = p.target.id; break;
-  }
+  fill_route(r, route);
   emit(route, r);
 }
 
 void CfnMapper::visit(const aws::ec2::SubnetRouteTableAssociation& association) {
-  const auto& p = association.props();
   l1::SubnetRouteTableAssociation r;
-  if (p.subnet != nullptr) r.subnet_id = p.subnet->subnet_id();
-  if (p.table != nullptr) r.route_table_id = p.table->route_table_id();
+  fill_association(r, association);
   emit(association, r);
 }
 

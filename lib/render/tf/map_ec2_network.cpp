@@ -3,12 +3,12 @@
 #include "drdb/aws/ec2/routing.hpp"
 #include "drdb/aws/ec2/vpc.hpp"
 #include "drdb/l1/tf/ec2.hpp"
+#include "render/common/route_fields.hpp"
 #include "render/tf/tf_mapper.hpp"
 
 namespace drdb::render::tf {
 
 namespace l1 = drdb::l1::tf;
-using aws::ec2::RouteTarget;
 
 void TfMapper::visit(const aws::ec2::InternetGateway& gateway) {
   l1::aws_internet_gateway r;
@@ -46,24 +46,14 @@ void TfMapper::visit(const aws::ec2::RouteTable& table) {
 
 // Routes are aws_route resources, never inline: the provider forbids mixing the two forms.
 void TfMapper::visit(const aws::ec2::Route& route) {
-  const auto& p = route.props();
   l1::aws_route r;
-  if (p.table != nullptr) r.route_table_id = p.table->route_table_id();
-  r.destination_cidr_block = p.destination;
-  switch (p.target.kind) {
-    case RouteTarget::Kind::InternetGateway: r.gateway_id = p.target.id; break;
-    case RouteTarget::Kind::NatGateway: r.nat_gateway_id = p.target.id; break;
-    case RouteTarget::Kind::TransitGateway: r.transit_gateway_id = p.target.id; break;
-    case RouteTarget::Kind::VpcPeeringConnection: r.vpc_peering_connection_id = p.target.id; break;
-  }
+  fill_route(r, route);
   emit(route, r);
 }
 
 void TfMapper::visit(const aws::ec2::SubnetRouteTableAssociation& association) {
-  const auto& p = association.props();
   l1::aws_route_table_association r;
-  if (p.subnet != nullptr) r.subnet_id = p.subnet->subnet_id();
-  if (p.table != nullptr) r.route_table_id = p.table->route_table_id();
+  fill_association(r, association);
   emit(association, r);
 }
 
