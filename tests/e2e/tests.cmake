@@ -1,11 +1,19 @@
-# End-to-end deploys to the local mock AWS (moto_server + aws CLI, terraform), tests/e2e/*.py.
+# End-to-end deploys to the local mock AWS (moto_server + aws CLI, terraform): one test per
+# tests/e2e/test_<example>.py (CloudFormation) or test_<example>_terraform.py, each given the
+# example's binary drdb-example-<example>.
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_FOUND)
-  add_test(NAME e2e.foundation
-    COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_foundation.py $<TARGET_FILE:drdb-example-foundation>)
-  add_test(NAME e2e.foundation.terraform
-    COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_foundation_terraform.py $<TARGET_FILE:drdb-example-foundation>)
-  add_test(NAME e2e.network
-    COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_network.py $<TARGET_FILE:drdb-example-network>)
-  set_tests_properties(e2e.foundation e2e.foundation.terraform e2e.network PROPERTIES LABELS e2e TIMEOUT 600 SKIP_RETURN_CODE 77)
+  file(GLOB DRDB_E2E_SCRIPTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/test_*.py)
+  foreach(script IN LISTS DRDB_E2E_SCRIPTS)
+    get_filename_component(name ${script} NAME_WE)
+    string(REGEX REPLACE "^test_" "" name ${name})
+    set(example ${name})
+    set(test e2e.${name})
+    if(name MATCHES "^(.*)_terraform$")
+      set(example ${CMAKE_MATCH_1})
+      set(test e2e.${example}.terraform)
+    endif()
+    add_test(NAME ${test} COMMAND ${Python3_EXECUTABLE} ${script} $<TARGET_FILE:drdb-example-${example}>)
+    set_tests_properties(${test} PROPERTIES LABELS e2e TIMEOUT 600 SKIP_RETURN_CODE 77)
+  endforeach()
 endif()

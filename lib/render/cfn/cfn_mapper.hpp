@@ -11,6 +11,10 @@ class CfnMapper final : public Mapper {
  public:
   using Mapper::Mapper;
   void visit(const RawResource&) override;
+  // apigateway (map_apigateway*.cpp)
+  // ---- end of apigateway ----
+  // dynamodb (map_dynamodb*.cpp)
+  // ---- end of dynamodb ----
   // ec2 (map_ec2*.cpp)
   void visit(const aws::ec2::ElasticIp&) override;
   void visit(const aws::ec2::FlowLog&) override;
@@ -27,11 +31,15 @@ class CfnMapper final : public Mapper {
   void visit(const aws::ec2::Vpc&) override;
   void visit(const aws::ec2::VpcEndpoint&) override;
   // ---- end of ec2 ----
+  // ecr (map_ecr*.cpp)
+  // ---- end of ecr ----
   // emr (map_emr*.cpp)
   void visit(const aws::emr::ClusterResource&) override;
   void visit(const aws::emr::KeyPair&) override;
   void visit(const aws::emr::SecurityConfiguration&) override;
   // ---- end of emr ----
+  // events (map_events*.cpp)
+  // ---- end of events ----
   // iam (map_iam.cpp)
   void visit(const aws::iam::InstanceProfile&) override;
   void visit(const aws::iam::ManagedPolicy&) override;
@@ -41,10 +49,20 @@ class CfnMapper final : public Mapper {
   void visit(const aws::kms::Alias&) override;
   void visit(const aws::kms::Key&) override;
   // ---- end of kms ----
+  // lambda (map_lambda*.cpp)
+  // ---- end of lambda ----
+  // logs (map_logs*.cpp)
+  // ---- end of logs ----
   // s3 (map_s3.cpp)
   void visit(const aws::s3::Bucket&) override;
   void visit(const aws::s3::BucketPolicy&) override;
   // ---- end of s3 ----
+  // secretsmanager (map_secretsmanager*.cpp)
+  // ---- end of secretsmanager ----
+  // sqs (map_sqs*.cpp)
+  // ---- end of sqs ----
+  // stepfunctions (map_stepfunctions*.cpp)
+  // ---- end of stepfunctions ----
 
  private:
   // Ref gives the id; other attributes are Fn::GetAtt names.
