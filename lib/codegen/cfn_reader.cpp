@@ -95,6 +95,7 @@ class CfnReader {
     fill(*root_, schema_);
     r.root = root_;
     r.attributes = read_only_attributes();
+    r.create_only = create_only_properties();
     prune(*root_, reachable());
     return r;
   }
@@ -210,6 +211,31 @@ class CfnReader {
       out.push_back({attribute_name(name), name});
     }
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    return out;
+  }
+
+  // createOnlyProperties: "/properties/KeySchema", "/properties/Vpc/SubnetIds" -> "KeySchema",
+  // "Vpc.SubnetIds" (a "*" segment, an array item, is dropped: a change below it changes the array).
+  std::vector<std::string> create_only_properties() const {
+    std::vector<std::string> out;
+    auto paths = schema_.find("createOnlyProperties");
+    if (paths == schema_.end()) return out;
+    for (const auto& p : *paths) {
+      std::string path = p.get<std::string>();
+      if (!path.starts_with("/properties/")) continue;
+      std::string dotted;
+      std::size_t start = std::string_view("/properties/").size();
+      while (start <= path.size()) {
+        auto slash = path.find('/', start);
+        std::string segment = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+        if (segment != "*") dotted += (dotted.empty() ? "" : ".") + segment;
+        if (slash == std::string::npos) break;
+        start = slash + 1;
+      }
+      out.push_back(dotted);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
   }
 

@@ -23,8 +23,10 @@ struct Templates {
         entries(Template::load(dir / "entries.cpp.in")),
         umbrella(Template::load(dir / "umbrella.hpp.in")),
         registry(Template::load(dir / "registry.cpp.in")),
-        registry_target(Template::load(dir / "registry_target.cpp.in")) {}
-  Template header, structure, source, namespace_block, functions, entries, umbrella, registry, registry_target;
+        registry_target(Template::load(dir / "registry_target.cpp.in")),
+        replacement(Template::load(dir / "replacement.cpp.in")) {}
+  Template header, structure, source, namespace_block, functions, entries, umbrella, registry, registry_target,
+      replacement;
 };
 
 // One generation target: CloudFormation or Terraform, with the services read for it.

@@ -66,6 +66,9 @@ struct Resource {
   std::string type_name;            // "AWS::EC2::VPC" / "aws_vpc"
   StructDef* root = nullptr;
   std::vector<Attribute> attributes;
+  // Properties whose change makes the target replace the resource ("BucketName",
+  // "VpcConfig.SubnetIds"), sorted; CloudFormation's createOnlyProperties.
+  std::vector<std::string> create_only;
 };
 
 // All resources of one header/source pair ("ec2" for cfn/ec2.hpp, tf/ec2.hpp).

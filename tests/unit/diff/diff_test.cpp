@@ -1,0 +1,186 @@
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include "drdb/core/error.hpp"
+#include "drdb/diff/diff.hpp"
+
+using namespace drdb;
+using diff::Change;
+using diff::Replacement;
+
+namespace {
+
+const char* vpc_template = R"({"Resources": {
+  "Vpc": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/16", "Tags": [{"Key": "team", "Value": "data"}]}},
+  "Logs": {"Type": "AWS::S3::Bucket", "Properties": {}}},
+ "Outputs": {"VpcId": {"Value": {"Ref": "Vpc"}}}})";
+
+std::string with(std::string text, const std::string& from, const std::string& to) {
+  text.replace(text.find(from), from.size(), to);
+  return text;
+}
+
+const diff::ResourceDiff& only_resource(const diff::Diff& d) {
+  REQUIRE(d.files.size() == 1);
+  REQUIRE(d.files[0].resources.size() == 1);
+  return d.files[0].resources[0];
+}
+
+}  // namespace
+
+TEST_CASE("diff: identical outputs have no differences") {
+  const diff::Files files{{"cloudformation/S.template.json", vpc_template}, {"assets.json", "{}"}};
+  const auto d = diff::compare(files, files);
+  CHECK(d.empty());
+  CHECK(diff::to_text(d) == "no differences\n");
+  CHECK(nlohmann::json::parse(diff::to_json(d))["equal"] == true);
+}
+
+TEST_CASE("diff: a changed create-only property replaces a CloudFormation resource") {
+  const auto d = diff::compare({{"S.template.json", vpc_template}},
+                               {{"S.template.json", with(vpc_template, "10.0.0.0/16", "10.1.0.0/16")}});
+  const auto& r = only_resource(d);
+  CHECK(r.id == "Vpc");
+  CHECK(r.change == Change::Modified);
+  CHECK(r.replacement == Replacement::Yes);
+  CHECK(r.replaced_by == std::vector<std::string>{"CidrBlock"});
+  REQUIRE(r.values.size() == 1);
+  CHECK(r.values[0].path == "Properties.CidrBlock");
+  CHECK(r.values[0].before == "\"10.0.0.0/16\"");
+  CHECK(r.values[0].after == "\"10.1.0.0/16\"");
+  CHECK(diff::to_text(d).find("~ Vpc (AWS::EC2::VPC) REPLACED: CidrBlock changed") != std::string::npos);
+}
+
+TEST_CASE("diff: tags change in place, with the path into the list") {
+  const auto d = diff::compare({{"S.template.json", vpc_template}},
+                               {{"S.template.json", with(vpc_template, "\"data\"", "\"platform\"")}});
+  const auto& r = only_resource(d);
+  CHECK(r.replacement == Replacement::No);
+  REQUIRE(r.values.size() == 1);
+  CHECK(r.values[0].path == "Properties.Tags[0].Value");
+}
+
+TEST_CASE("diff: a changed type replaces the resource") {
+  const auto d = diff::compare({{"S.template.json", vpc_template}},
+                               {{"S.template.json", with(vpc_template, "AWS::S3::Bucket", "AWS::SQS::Queue")}});
+  const auto& r = only_resource(d);
+  CHECK(r.id == "Logs");
+  CHECK(r.type == "AWS::SQS::Queue");
+  CHECK(r.replaced_by == std::vector<std::string>{"Type"});
+}
+
+TEST_CASE("diff: resources added and removed, and outputs by path") {
+  const std::string after = with(with(vpc_template, "\"Logs\"", "\"Archive\""), "{\"Ref\": \"Vpc\"}", "\"vpc-1\"");
+  const auto d = diff::compare({{"S.template.json", vpc_template}}, {{"S.template.json", after}});
+  REQUIRE(d.files.size() == 1);
+  const auto& f = d.files[0];
+  REQUIRE(f.resources.size() == 2);
+  CHECK(f.resources[0].id == "Archive");
+  CHECK(f.resources[0].change == Change::Added);
+  CHECK(f.resources[1].id == "Logs");
+  CHECK(f.resources[1].change == Change::Removed);
+  REQUIRE(f.sections.size() == 1);
+  CHECK(f.sections[0].path == "Outputs.VpcId.Value");
+  const auto text = diff::to_text(d);
+  CHECK(text.find("  + Archive (AWS::S3::Bucket)\n") != std::string::npos);
+  CHECK(text.find("  - Logs (AWS::S3::Bucket)\n") != std::string::npos);
+  CHECK(text.find("1 file differs; resources: 1 added, 1 removed, 0 modified (0 replaced)") != std::string::npos);
+}
+
+TEST_CASE("diff: a new stack file lists its resources as added") {
+  const auto d = diff::compare({}, {{"S.template.json", vpc_template}});
+  REQUIRE(d.files.size() == 1);
+  CHECK(d.files[0].change == Change::Added);
+  CHECK(d.files[0].resources.size() == 2);
+}
+
+TEST_CASE("diff: Terraform resources by type and name; replacement is not known from the schema") {
+  const char* before = R"({"resource": {"aws_vpc": {"Vpc": {"cidr_block": "10.0.0.0/16"}}}})";
+  const char* after = R"({"resource": {"aws_vpc": {"Vpc": {"cidr_block": "10.2.0.0/16"}}, "aws_sqs_queue": {"Q": {}}}})";
+  const auto d = diff::compare({{"terraform/S/main.tf.json", before}}, {{"terraform/S/main.tf.json", after}});
+  REQUIRE(d.files.size() == 1);
+  const auto& rs = d.files[0].resources;
+  REQUIRE(rs.size() == 2);
+  CHECK(rs[0].id == "aws_sqs_queue.Q");
+  CHECK(rs[0].change == Change::Added);
+  CHECK(rs[1].id == "aws_vpc.Vpc");
+  CHECK(rs[1].replacement == Replacement::Unknown);
+  CHECK(rs[1].values[0].path == "cidr_block");
+}
+
+TEST_CASE("diff: YAML templates are read with their short forms, and skipped when the JSON twin says it all") {
+  const std::string yaml_a = "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref Name\n";
+  const std::string yaml_b = "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !GetAtt Other.Name\n";
+  const auto d = diff::compare({{"S.template.yaml", yaml_a}}, {{"S.template.yaml", yaml_b}});
+  const auto& r = only_resource(d);
+  REQUIRE(r.values.size() == 2);
+  CHECK(r.values[0].path == "Properties.BucketName.Fn::GetAtt");
+  CHECK(r.values[0].after == R"(["Other","Name"])");
+  CHECK(r.values[1].path == "Properties.BucketName.Ref");
+  CHECK(r.replacement == Replacement::Yes);  // BucketName is create-only
+
+  const auto twin = diff::compare({{"S.template.yaml", yaml_a}, {"S.template.json", vpc_template}},
+                                  {{"S.template.yaml", yaml_b}, {"S.template.json", vpc_template}});
+  CHECK(twin.empty());
+}
+
+TEST_CASE("diff: YAML plain scalars keep their types, quoted ones stay strings") {
+  const auto d = diff::compare({{"S.template.yaml", "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 5\n      FifoQueue: true\n"}},
+                               {{"S.template.yaml", "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: '5'\n      FifoQueue: true\n"}});
+  const auto& r = only_resource(d);
+  REQUIRE(r.values.size() == 1);
+  CHECK(r.values[0].before == "5");
+  CHECK(r.values[0].after == "\"5\"");
+}
+
+TEST_CASE("diff: other files are compared byte for byte") {
+  const auto d = diff::compare({{"assets.json", "{\"a\":1}"}, {"assets/x.zip", "PK"}}, {{"assets.json", "{\"a\":2}"}});
+  REQUIRE(d.files.size() == 2);
+  CHECK(d.files[0].file == "assets.json");
+  CHECK(d.files[0].change == Change::Modified);
+  CHECK(d.files[1].change == Change::Removed);
+}
+
+TEST_CASE("diff: an unreadable template is an I/O error naming the file") {
+  try {
+    diff::compare({{"S.template.json", "{"}}, {{"S.template.json", "{}"}});
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::Io);
+    CHECK(std::string(e.what()).find("S.template.json: cannot be read as JSON") != std::string::npos);
+  }
+}
+
+TEST_CASE("diff: JSON output for machines") {
+  const auto d = diff::compare({{"S.template.json", vpc_template}},
+                               {{"S.template.json", with(vpc_template, "10.0.0.0/16", "10.1.0.0/16")}});
+  const auto j = nlohmann::json::parse(diff::to_json(d));
+  CHECK(j["equal"] == false);
+  CHECK(j["files"][0]["resources"][0]["replacement"] == "yes");
+  CHECK(j["files"][0]["resources"][0]["values"][0]["after"] == "10.1.0.0/16");
+}
+
+TEST_CASE("diff: committed golden directories compare equal to themselves and differ from each other") {
+  const auto network = diff::read_directory(DRDB_SOURCE_DIR "/tests/golden/network");
+  const auto foundation = diff::read_directory(DRDB_SOURCE_DIR "/tests/golden/foundation");
+  REQUIRE(!network.empty());
+  CHECK(diff::compare(network, network).empty());
+  const auto d = diff::compare(network, foundation);
+  CHECK(!d.empty());
+  CHECK(diff::read_directory("/nonexistent/drdb").empty());
+}
+
+#include "diff/documents.hpp"
+
+TEST_CASE("diff: a YAML template reads back as its JSON twin (every bundled example)") {
+  for (const char* example : {"foundation", "network"}) {
+    const auto files = diff::read_directory(std::string(DRDB_SOURCE_DIR "/tests/golden/") + example);
+    for (const auto& [name, content] : files) {
+      if (diff::detail::kind_of(name) != diff::detail::Kind::CfnYaml) continue;
+      const auto json_name = name.substr(0, name.size() - 5) + ".json";
+      CAPTURE(name);
+      CHECK(diff::detail::parse(name, content, diff::detail::Kind::CfnYaml) ==
+            diff::detail::parse(json_name, files.at(json_name), diff::detail::Kind::CfnJson));
+    }
+  }
+}
