@@ -1,0 +1,203 @@
+// Reading YAML into typed C++ values, and describing each type as JSON Schema, from one
+// definition per type — so the loader and schemas/drdb-spec.schema.json cannot disagree.
+//   Codec<T>::read(node, value, context) → false after reporting what is wrong
+//   Codec<T>::schema() → the JSON Schema of T
+// Enumerations name their values in EnumNames<E>; structs list their fields in Fields<S>
+// (fields.hpp); a pointer to a construct is read as the id of a resource of the stack, whose kind
+// KindName<C> names.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <limits>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "drdb/core/typed.hpp"
+#include "spec/context.hpp"
+
+namespace drdb::spec {
+
+using Schema = nlohmann::json;
+
+template <class T, class Enable = void>
+struct Codec;
+
+// Specialize with `static constexpr std::pair<std::string_view, E> values[] = {{"public", E::Public}, ...};`
+template <class E>
+struct EnumNames;
+
+// Specialize with `static constexpr std::string_view value = "s3.Bucket";`
+template <class C>
+struct KindName;
+
+template <class C>
+concept NamedKind = requires { KindName<C>::value; };
+
+// A value to read into: T{}, except Str, which has no empty state of its own.
+template <class T>
+T blank() {
+  if constexpr (std::is_same_v<T, Str>) return Str("");
+  else return T{};
+}
+
+namespace detail {
+// The plain text of a scalar node, or a report that one was expected.
+bool scalar(const YAML::Node& node, Context& c, std::string_view expected);
+bool read_int(const YAML::Node& node, long long& out, Context& c);
+bool read_double(const YAML::Node& node, double& out, Context& c);
+bool read_bool(const YAML::Node& node, bool& out, Context& c);
+// {ref: Id, attribute: name}, or a literal string.
+bool read_str(const YAML::Node& node, Str& out, Context& c);
+Schema str_schema();
+// The resource `id` of the stack, reported when missing or declared later; null then.
+Construct* resource(const YAML::Node& node, std::string_view expected_kind, Context& c);
+}  // namespace detail
+
+template <>
+struct Codec<std::string> {
+  static bool read(const YAML::Node& n, std::string& v, Context& c) {
+    if (!detail::scalar(n, c, "a string")) return false;
+    v = n.Scalar();
+    return true;
+  }
+  static Schema schema() { return {{"type", "string"}}; }
+};
+
+template <>
+struct Codec<bool> {
+  static bool read(const YAML::Node& n, bool& v, Context& c) { return detail::read_bool(n, v, c); }
+  static Schema schema() { return {{"type", "boolean"}}; }
+};
+
+template <>
+struct Codec<int> {
+  static bool read(const YAML::Node& n, int& v, Context& c) {
+    long long wide = 0;
+    if (!detail::read_int(n, wide, c)) return false;
+    if (wide < std::numeric_limits<int>::min() || wide > std::numeric_limits<int>::max()) {
+      c.error(n, "the number " + n.Scalar() + " is too large", "use a value that fits 32 bits");
+      return false;
+    }
+    v = static_cast<int>(wide);
+    return true;
+  }
+  static Schema schema() { return {{"type", "integer"}}; }
+};
+
+template <>
+struct Codec<double> {
+  static bool read(const YAML::Node& n, double& v, Context& c) { return detail::read_double(n, v, c); }
+  static Schema schema() { return {{"type", "number"}}; }
+};
+
+template <>
+struct Codec<Str> {
+  static bool read(const YAML::Node& n, Str& v, Context& c) { return detail::read_str(n, v, c); }
+  static Schema schema() { return detail::str_schema(); }
+};
+
+template <class T>
+struct Codec<std::optional<T>> {
+  static bool read(const YAML::Node& n, std::optional<T>& v, Context& c) {
+    T item = blank<T>();
+    if (!Codec<T>::read(n, item, c)) return false;
+    v = std::move(item);
+    return true;
+  }
+  static Schema schema() { return Codec<T>::schema(); }
+};
+
+template <class T>
+struct Codec<std::vector<T>> {
+  static bool read(const YAML::Node& n, std::vector<T>& v, Context& c) {
+    if (!n.IsSequence()) {
+      c.error(n, "expected a list", "write the items as [a, b] or one \"- item\" per line");
+      return false;
+    }
+    bool ok = true;
+    v.clear();
+    for (const auto& item : n) {
+      T value = blank<T>();
+      if (Codec<T>::read(item, value, c)) v.push_back(std::move(value));
+      else ok = false;
+    }
+    return ok;
+  }
+  static Schema schema() { return {{"type", "array"}, {"items", Codec<T>::schema()}}; }
+};
+
+template <class T>
+struct Codec<std::map<std::string, T>> {
+  static bool read(const YAML::Node& n, std::map<std::string, T>& v, Context& c) {
+    if (!n.IsMap()) {
+      c.error(n, "expected a mapping", "write it as {key: value} or one \"key: value\" per line");
+      return false;
+    }
+    bool ok = true;
+    for (const auto& entry : n) {
+      if (!detail::scalar(entry.first, c, "a key")) {
+        ok = false;
+        continue;
+      }
+      T value = blank<T>();
+      if (!Codec<T>::read(entry.second, value, c)) ok = false;
+      else if (!v.emplace(entry.first.Scalar(), std::move(value)).second) {
+        c.error(entry.first, "\"" + entry.first.Scalar() + "\" is given twice", "keep one");
+        ok = false;
+      }
+    }
+    return ok;
+  }
+  static Schema schema() { return {{"type", "object"}, {"additionalProperties", Codec<T>::schema()}}; }
+};
+
+template <class E>
+struct Codec<E, std::enable_if_t<std::is_enum_v<E>>> {
+  static bool read(const YAML::Node& n, E& v, Context& c) {
+    if (!detail::scalar(n, c, "a name")) return false;
+    std::vector<std::string_view> names;
+    for (const auto& [name, value] : EnumNames<E>::values) {
+      if (name == n.Scalar()) {
+        v = value;
+        return true;
+      }
+      names.push_back(name);
+    }
+    c.unknown(n, "value", names);
+    return false;
+  }
+  static Schema schema() {
+    Schema names = Schema::array();
+    for (const auto& [name, value] : EnumNames<E>::values) names.push_back(name);
+    return {{"enum", names}};
+  }
+};
+
+// A resource of the stack by id, of kind C (or a kind derived from it).
+template <class P>
+struct Codec<P, std::enable_if_t<std::is_pointer_v<P> && NamedKind<std::remove_cv_t<std::remove_pointer_t<P>>>>> {
+  using C = std::remove_cv_t<std::remove_pointer_t<P>>;
+  static bool read(const YAML::Node& n, P& v, Context& c) {
+    Construct* found = detail::resource(n, KindName<C>::value, c);
+    if (found == nullptr) return false;
+    auto* typed = dynamic_cast<C*>(found);
+    if (typed == nullptr) {
+      c.error(n, "\"" + n.Scalar() + "\" is a " + c.declared()[n.Scalar()] + ", not a " + std::string(KindName<C>::value),
+              "refer to a " + std::string(KindName<C>::value));
+      return false;
+    }
+    v = typed;
+    return true;
+  }
+  static Schema schema() {
+    return {{"type", "string"}, {"description", "the id of a " + std::string(KindName<C>::value) + " of this stack"}};
+  }
+};
+
+}  // namespace drdb::spec

@@ -1,0 +1,32 @@
+// The JSON Schema of spec files, from the same field lists the loader reads with.
+#include "drdb/spec/spec.hpp"
+#include "spec/kind.hpp"
+#include "spec/spec_format.hpp"
+
+namespace drdb::spec {
+
+std::string json_schema() {
+  Schema defs = Schema::object();
+  Schema any_kind = Schema::array();
+  for (const auto& k : kinds()) {
+    Schema s = k.schema();
+    s["description"] = k.doc;
+    defs[std::string(k.name)] = std::move(s);
+    any_kind.push_back({{"$ref", "#/$defs/" + std::string(k.name)}});
+  }
+  Schema stack = object_schema(Fields<StackSpec>::get());
+  stack["properties"]["resources"] = {{"type", "object"},
+                                      {"description", "resource id → resource; props refer to resources declared above them"},
+                                      {"additionalProperties", {{"oneOf", any_kind}}}};
+  stack["properties"]["outputs"] = {{"type", "object"}, {"additionalProperties", object_schema(Fields<OutputSpec>::get())}};
+  Schema app{{"$schema", "https://json-schema.org/draft/2020-12/schema"},
+             {"title", "drdb app spec"},
+             {"type", "object"},
+             {"additionalProperties", false},
+             {"required", {"stacks"}},
+             {"properties", {{"stacks", {{"type", "object"}, {"additionalProperties", stack}}}}},
+             {"$defs", defs}};
+  return app.dump(2) + "\n";
+}
+
+}  // namespace drdb::spec
