@@ -6,9 +6,9 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 "$root/scripts/setup.sh" "$@"
 
-# Node tools for the lint suite, installed locally with npm (pinned; none needed yet — the state
-# machine lint will add asl-validator here).
-npm_tools=()
+# Node tools for the lint suite, installed locally with npm (pinned): asl-validator checks every
+# state machine definition (tests/lint/asl-validate.sh).
+npm_tools=(asl-validator@4.0.0)
 tools_dir=$root/build/tools
 
 ensure_test_tools() {
@@ -18,6 +18,15 @@ ensure_test_tools() {
   if ! cfn-lint --version >/dev/null 2>&1; then
     echo "test: cfn-lint missing, trying pip" >&2
     python3 -m pip install --quiet cfn-lint >/dev/null 2>&1 || echo "test: could not install cfn-lint" >&2
+  fi
+  # The spec-schema lint reads YAML and JSON Schema with Python: Debian's packages when no python3
+  # on the PATH has them.
+  if ! python3 -c 'import jsonschema, yaml' >/dev/null 2>&1 && ! /usr/bin/python3 -c 'import jsonschema, yaml' >/dev/null 2>&1; then
+    local sudo=()
+    ((EUID == 0)) || sudo=(sudo)
+    "${sudo[@]}" apt-get update >/dev/null || true
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-jsonschema python3-yaml >/dev/null ||
+      echo "test: could not install python3-jsonschema" >&2
   fi
   command -v terraform >/dev/null 2>&1 ||
     echo "test: terraform missing (expected in /usr/local/bin with the AWS provider in /opt/tf-plugins)" >&2

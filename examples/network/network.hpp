@@ -6,6 +6,12 @@
 
 namespace drdb::examples::network {
 
+// The network's VPC, child "Vpc" of `scope`: two zones, each with a public subnet and its NAT
+// gateway, a private subnet for EMR (/19) and an isolated one for the metastore database; S3 and
+// DynamoDB gateway endpoints, Secrets Manager, STS and Glue interface endpoints, flow logs. The
+// EMR examples place their clusters in it.
+aws::ec2::Vpc& add_vpc(Construct& scope);
+
 void build(App& app);
 
 }  // namespace drdb::examples::network

@@ -31,33 +31,84 @@ std::string plural(std::size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+// `--stack A --stack A` means A once.
+std::vector<std::string> unique(const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const auto& name : names)
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  return out;
+}
+
+// Synthesizes in memory; the rules report is written (when asked) whether or not the app is valid.
+std::vector<Document> synthesize_reporting(const App& app, const SynthOptions& options, Diagnostics& warnings,
+                                           const RuleArgs& rule_args, rules::Report& report) {
+  try {
+    auto documents = synthesize(app, options, &warnings, &report);
+    write_report(rule_args, report);
+    return documents;
+  } catch (const ValidationError&) {
+    write_report(rule_args, report);
+    throw;
+  }
+}
+
 }  // namespace
 
 int synth(const App& app, const SynthArgs& args, std::ostream& out, std::ostream& err) {
   if (args.out_dir.empty()) throw Error(ErrorKind::Usage, "--out: the output directory must not be empty");
   SynthOptions options;
   options.formats = parse_formats(args.formats);
-  for (const auto& name : args.stacks) {  // `--stack A --stack A` means A once
-    if (std::find(options.stacks.begin(), options.stacks.end(), name) == options.stacks.end()) {
-      options.stacks.push_back(name);
-    }
-  }
-  // An unknown stack name is a usage error from validate().
+  options.stacks = unique(args.stacks);  // an unknown stack name is a usage error from synthesize()
+  options.rules = rule_options(args.rules);
 
   Diagnostics warnings;
-  const std::vector<Document> documents = synthesize(app, options, &warnings);
+  rules::Report report;
+  const std::vector<Document> documents = synthesize_reporting(app, options, warnings, args.rules, report);
   err << warnings.format();  // sorted by path
   const std::filesystem::path dir(args.out_dir);
-  write_documents(dir, documents);
+  const std::vector<AssetFile> assets = asset_files(app, options);  // packaged code, assets.json
+  write_documents(dir, documents, assets);
 
   std::vector<std::string> stacks;
   for (const auto& doc : documents) {
     out << "wrote " << (dir / doc.path).generic_string() << '\n';
     if (std::find(stacks.begin(), stacks.end(), doc.stack) == stacks.end()) stacks.push_back(doc.stack);
   }
+  for (const auto& asset : assets) out << "wrote " << (dir / asset.path).generic_string() << '\n';
   out << "synthesized " << plural(stacks.size(), "stack");
   if (!stacks.empty()) out << " (" << joined(stacks) << ")";
-  out << " to " << plural(documents.size(), "file") << " in " << dir.generic_string() << '\n';
+  out << " to " << plural(documents.size() + assets.size(), "file") << " in " << dir.generic_string() << '\n';
+  return exit_ok;
+}
+
+int validate(const App& app, const ValidateArgs& args, std::ostream& out, std::ostream& err) {
+  SynthOptions options;
+  options.stacks = unique(args.stacks);
+  options.rules = rule_options(args.rules);
+  Diagnostics warnings;
+  rules::Report report;
+  std::vector<Document> documents;
+  try {
+    documents = synthesize_reporting(app, options, warnings, args.rules, report);
+  } catch (const ValidationError& e) {
+    print_suppressed(report, out);
+    const auto& d = e.diagnostics();
+    err << d.format() << "error: the app is invalid (" << plural(d.error_count(), "error") << ")\n";
+    return exit_validation;
+  }
+  err << warnings.format();
+  print_suppressed(report, out);
+  std::vector<std::string> stacks;
+  for (const auto& doc : documents)
+    if (std::find(stacks.begin(), stacks.end(), doc.stack) == stacks.end()) stacks.push_back(doc.stack);
+  out << "valid: " << plural(stacks.size(), "stack");
+  if (!stacks.empty()) out << " (" << joined(stacks) << ")";
+  out << ", " << plural(warnings.items().size(), "warning");
+  if (options.rules)
+    out << ", " << report.count(rules::Level::Info) << " info, " << report.suppressed.size() << " suppressed (rules fail on "
+        << rules::level_name(report.fail_on) << ")\n";
+  else
+    out << " (rules not run)\n";
   return exit_ok;
 }
 

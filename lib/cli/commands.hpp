@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/rule_args.hpp"
 #include "drdb/core/app.hpp"
 
 namespace drdb::cli {
@@ -13,12 +14,23 @@ struct SynthArgs {
   std::vector<std::string> formats;  // format names; empty: all
   std::string out_dir = "out";
   std::vector<std::string> stacks;  // empty: every stack
+  RuleArgs rules;
+};
+
+struct ValidateArgs {
+  std::vector<std::string> stacks;  // empty: every stack
+  RuleArgs rules;
 };
 
 // Validates, renders every requested document in memory, writes them all or none, then prints one
 // "wrote <path>" line per file and a summary on `out`; warnings go to `err`. Throws drdb::Error
 // (ValidationError with every diagnostic when the model is invalid).
 int synth(const App& app, const SynthArgs& args, std::ostream& out, std::ostream& err);
+
+// Runs every check synth runs (model, rules, limits, every format rendered in memory) and writes
+// nothing but the --report file. Prints suppressed findings and a summary on `out`; warnings, or
+// every diagnostic when invalid, on `err`. Returns exit_ok or exit_validation.
+int validate(const App& app, const ValidateArgs& args, std::ostream& out, std::ostream& err);
 
 // One line per stack, in creation order: its name and how many resources it holds.
 int list(const App& app, std::ostream& out);

@@ -9,8 +9,12 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/diff_command.hpp"
+#include "cli/graph_command.hpp"
+#include "cli/init_command.hpp"
 #include "cli/formats.hpp"
 #include "cli/report.hpp"
+#include "drdb/spec/spec.hpp"
 #include "drdb/version.hpp"
 
 namespace drdb {
@@ -22,7 +26,8 @@ std::string program_name(int argc, const char* const* argv) {
 }
 
 const char* const exit_codes_help =
-    "Exit codes: 0 ok, 2 bad command line, 3 invalid app (every problem is listed),\n"
+    "Exit codes: 0 ok (diff: no differences), 1 diff found differences, 2 bad command line,\n"
+    "            3 invalid app (every problem is listed),\n"
     "            4 output not written (the output directory is unchanged), 70 bug in drdb.";
 
 // Help and --version go to `out` with exit 0; a real parse error gets CLI11's message, a pointer to
@@ -38,12 +43,17 @@ int report_parse_error(const CLI::App& cli, const CLI::ParseError& e, std::ostre
   return exit_usage;
 }
 
-int run_cli(const App& app, int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+// The program's own app, built on first use (commands such as init need none).
+using AppProvider = std::function<const App&()>;
+
+int run_cli(const AppProvider& own_app, int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   CLI::App cli{"Synthesizes CloudFormation templates and Terraform configurations from a drdb app.",
                program_name(argc, argv)};
   cli.set_version_flag("--version", cli.get_name() + " (drdb) " + DRDB_VERSION);
   cli.require_subcommand(1);
   cli.footer(exit_codes_help);
+  std::string spec_file;
+  cli.add_option("-a,--app", spec_file, "Use the app this YAML spec declares instead of the program's own (before the command)");
 
   cli::SynthArgs synth_args;
   auto* synth = cli.add_subcommand("synth", "Validate the app, then write its templates (all files or none)");
@@ -55,16 +65,66 @@ int run_cli(const App& app, int argc, const char* const* argv, std::ostream& out
   synth->add_option("-o,--out", synth_args.out_dir, "Output directory")->capture_default_str();
   synth->add_option("-s,--stack", synth_args.stacks, "Only this stack; repeatable (default: every stack)")
       ->allow_extra_args(false);
+  cli::add_rule_options(*synth, synth_args.rules);
+
+  cli::ValidateArgs validate_args;
+  auto* validate = cli.add_subcommand(
+      "validate", "Run every check synth runs (model, policy rules, limits) and write nothing but --report");
+  validate->add_option("-s,--stack", validate_args.stacks, "Only this stack; repeatable (default: every stack)")
+      ->allow_extra_args(false);
+  cli::add_rule_options(*validate, validate_args.rules);
 
   auto* list = cli.add_subcommand("list", "List the app's stacks with their resource counts");
+
+  cli::DiffArgs diff_args;
+  auto* diff = cli.add_subcommand(
+      "diff", "Compare a fresh synth with a committed output directory (DIR), or two directories (BEFORE AFTER); "
+              "exit 1 when they differ");
+  diff->add_option("dirs", diff_args.dirs, "DIR, or BEFORE AFTER")->required()->expected(1, 2);
+  diff->add_option("-f,--format", diff_args.formats, "Formats of the fresh synth; repeatable or comma separated")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->check(CLI::IsMember(cli::format_choices()))
+      ->default_str("all");
+  diff->add_option("-s,--stack", diff_args.stacks, "Stacks of the fresh synth; repeatable (default: every stack)")
+      ->allow_extra_args(false);
+  diff->add_flag("--json", diff_args.json, "Print the differences as JSON");
+
+  cli::GraphArgs graph_args;
+  auto* graph = cli.add_subcommand(
+      "graph", "Draw each stack's resources and references, and each state machine (Mermaid or Graphviz DOT)");
+  graph->add_option("--style", graph_args.style, "mermaid or dot")
+      ->check(CLI::IsMember({"mermaid", "dot"}))
+      ->capture_default_str();
+  graph->add_option("-o,--out", graph_args.out_dir, "Write one file per picture here (default: print them)");
+  graph->add_option("-s,--stack", graph_args.stacks, "Only this stack; repeatable (default: every stack)")
+      ->allow_extra_args(false);
+
+  cli::InitArgs init_args;
+  auto* init = cli.add_subcommand("init", "Scaffold a new drdb app (C++ with a CMake project that finds drdb)");
+  init->add_option("dir", init_args.dir, "Directory to create")->required();
+  init->add_option("--name", init_args.name, "Program and project name (default: the directory's name)");
+  init->add_option("--kind", init_args.kind, "What to scaffold")->check(CLI::IsMember({"cpp"}))->capture_default_str();
+  init->add_option("--stack", init_args.stack, "Name of the first stack")->capture_default_str();
+  init->add_option("--region", init_args.region, "Default region of the stack")->capture_default_str();
 
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return report_parse_error(cli, e, out, err);
   }
-  if (synth->parsed()) return cli::synth(app, synth_args, out, err);
-  if (list->parsed()) return cli::list(app, out);
+  App spec_app;
+  const auto app = [&]() -> const App& {
+    if (spec_file.empty()) return own_app();
+    spec::load_file(spec_file, spec_app);
+    return spec_app;
+  };
+  if (synth->parsed()) return cli::synth(app(), synth_args, out, err);
+  if (validate->parsed()) return cli::validate(app(), validate_args, out, err);
+  if (list->parsed()) return cli::list(app(), out);
+  if (diff->parsed()) return cli::diff(app, diff_args, out, err);
+  if (graph->parsed()) return cli::graph(app(), graph_args, out, err);
+  if (init->parsed()) return cli::init(init_args, out);
   return exit_internal;  // require_subcommand(1) makes this unreachable
 }
 
@@ -72,7 +132,7 @@ int run_cli(const App& app, int argc, const char* const* argv, std::ostream& out
 
 int run(const App& app, int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   try {
-    const int code = run_cli(app, argc, argv, out, err);
+    const int code = run_cli([&]() -> const App& { return app; }, argc, argv, out, err);
     out.flush();
     return code;
   } catch (...) {
@@ -85,12 +145,21 @@ int run(const App& app, int argc, const char* const* argv) { return run(app, arg
 int run(int argc, const char* const* argv, const std::function<void(App&)>& build, std::ostream& out,
         std::ostream& err) {
   App app;
+  bool built = false;
+  const AppProvider own_app = [&]() -> const App& {
+    if (!built) {
+      built = true;
+      build(app);
+    }
+    return app;
+  };
   try {
-    build(app);
+    const int code = run_cli(own_app, argc, argv, out, err);
+    out.flush();
+    return code;
   } catch (...) {
     return cli::report_exception(std::current_exception(), err);
   }
-  return run(app, argc, argv, out, err);
 }
 
 int run(int argc, const char* const* argv, const std::function<void(App&)>& build) {

@@ -52,6 +52,27 @@ Stack& Construct::stack() const {
   throw ValidationError(std::move(d));
 }
 
+void Construct::tag(std::string key, std::string value) {
+  removed_tags_.erase(key);  // the later call wins
+  tags_[std::move(key)] = std::move(value);
+}
+
+void Construct::remove_tag(std::string key) {
+  tags_.erase(key);
+  removed_tags_.insert(std::move(key));
+}
+
+std::map<std::string, std::string, std::less<>> effective_tags(const Construct& c) {
+  std::vector<const Construct*> chain;
+  for (const Construct* node = &c; node != nullptr; node = node->scope()) chain.push_back(node);
+  std::map<std::string, std::string, std::less<>> tags;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {  // root first, so nearer scopes overwrite
+    for (const auto& key : (*it)->removed_tags()) tags.erase(key);
+    for (const auto& [k, v] : (*it)->own_tags()) tags[k] = v;
+  }
+  return tags;
+}
+
 void Construct::check_new_child_id(const std::string& id) const {
   Diagnostics d;
   if (id.empty()) {

@@ -166,4 +166,10 @@ void write_documents(const fs::path& dir, const std::vector<Document>& documents
   tx.commit();
 }
 
+void write_documents(const fs::path& dir, const std::vector<Document>& documents, const std::vector<AssetFile>& assets) {
+  std::vector<Document> all = documents;
+  for (const auto& a : assets) all.push_back({a.path, a.content, {}, Format::CloudFormationJson});  // format unused here
+  write_documents(dir, all);
+}
+
 }  // namespace drdb

@@ -108,12 +108,17 @@ void map_stack(const Stack& stack, Target target, render::RenderedStack& rendere
   if (target == Target::Terraform) render::tf::check_expressible(rendered, out);
 }
 
-std::vector<Mapped> map_app(const App& app, const SynthOptions& options, Diagnostics& out) {
+std::vector<Mapped> map_app(const App& app, const SynthOptions& options, Diagnostics& out, rules::Report* report) {
   const auto stacks = select_stacks(app, options);
   walk(app, [&](const Construct& c) {
     const Stack* s = c.find_stack();
     if (s == nullptr || std::find(stacks.begin(), stacks.end(), s) != stacks.end()) c.validate(out);
   });
+  if (options.rules) {
+    auto findings = rules::check(stacks, *options.rules);
+    findings.add_to(out);
+    if (report != nullptr) *report = std::move(findings);
+  }
   std::vector<Mapped> mapped;
   for (const auto* stack : stacks) {
     check_logical_ids(*stack, out);
@@ -127,15 +132,16 @@ std::vector<Mapped> map_app(const App& app, const SynthOptions& options, Diagnos
 
 }  // namespace
 
-Diagnostics validate(const App& app, const SynthOptions& options) {
+Diagnostics validate(const App& app, const SynthOptions& options, rules::Report* report) {
   Diagnostics out;
-  map_app(app, options, out);
+  map_app(app, options, out, report);
   return out;
 }
 
-std::vector<Document> synthesize(const App& app, const SynthOptions& options, Diagnostics* warnings) {
+std::vector<Document> synthesize(const App& app, const SynthOptions& options, Diagnostics* warnings,
+                                 rules::Report* report) {
   Diagnostics diagnostics;
-  const auto mapped = map_app(app, options, diagnostics);
+  const auto mapped = map_app(app, options, diagnostics, report);
   if (diagnostics.has_errors()) throw ValidationError(std::move(diagnostics));
 
   std::vector<Document> documents;

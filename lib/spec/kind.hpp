@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "spec/fields.hpp"
+#include "spec/suppressions.hpp"
 
 namespace drdb::spec {
 
@@ -64,6 +65,7 @@ Kind make_kind(std::string_view doc, std::vector<Attribute<C>> attributes,
   for (auto n : field_names(action_fields)) k.keys.push_back(n);
   std::vector<std::string_view> others = field_names(action_fields);
   others.push_back("type");
+  others.push_back(suppress_key);
   k.create = [others](Construct& scope, const std::string& id, const YAML::Node& node, Context& c) -> Construct* {
     Props props{};
     if (!read_fields(node, props, Fields<Props>::get(), c, KindName<C>::value, others)) return nullptr;
@@ -71,6 +73,7 @@ Kind make_kind(std::string_view doc, std::vector<Attribute<C>> attributes,
   };
   std::vector<std::string_view> prop_keys = field_names(props_fields);
   prop_keys.push_back("type");
+  prop_keys.push_back(suppress_key);
   k.act = [prop_keys, apply](Construct& resource, const YAML::Node& node, Context& c) {
     Actions actions{};
     if (!read_fields(node, actions, Fields<Actions>::get(), c, KindName<C>::value, prop_keys)) return;
@@ -83,6 +86,7 @@ Kind make_kind(std::string_view doc, std::vector<Attribute<C>> attributes,
     const Schema actions = object_schema(Fields<Actions>::get());
     for (const auto& [name, schema] : actions["properties"].items()) s["properties"][name] = schema;
     s["properties"]["type"] = {{"const", KindName<C>::value}};
+    s["properties"][std::string(suppress_key)] = Codec<Suppressions>::schema();
     s["required"].push_back("type");
     return s;
   };

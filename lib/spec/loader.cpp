@@ -86,6 +86,7 @@ void load_stack(const std::string& name, const YAML::Node& node, App& app, Conte
   });
   if (stack == nullptr) return;
   for (const auto& [key, value] : spec.tags) stack->tag(key, value);
+  for (const auto& s : spec.suppress) stack->suppress(s.rule, s.reason);
 
   c.resources().clear();
   c.declared().clear();
@@ -94,7 +95,9 @@ void load_stack(const std::string& name, const YAML::Node& node, App& app, Conte
   const auto declared = resources && resources.IsMap() ? declare(resources, c) : std::vector<std::pair<std::string, const Kind*>>{};
   for (const auto& [id, kind] : declared) {
     Construct* made = attempt(c, resources[id], [&]() -> Construct* { return kind->create(*stack, id, resources[id], c); });
-    if (made != nullptr) c.resources()[id] = made;
+    if (made == nullptr) continue;
+    c.resources()[id] = made;
+    apply_suppressions(*made, resources[id], c);
   }
   for (const auto& [id, kind] : declared)
     if (auto it = c.resources().find(id); it != c.resources().end())

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "spec/fields.hpp"
+#include "spec/suppressions.hpp"
 
 namespace drdb::spec {
 
@@ -16,6 +17,7 @@ struct StackSpec {
   std::string description;
   std::string region;
   std::map<std::string, std::string> tags;
+  Suppressions suppress;
 };
 inline constexpr std::string_view stack_sections[] = {"outputs", "resources"};
 
@@ -41,7 +43,8 @@ struct Fields<StackSpec> {
     static const FieldList<StackSpec> list{
         field("description", &StackSpec::description, ""),
         field("region", &StackSpec::region, "default region for Terraform's provider variable"),
-        field("tags", &StackSpec::tags, "applied to every taggable resource of the stack")};
+        field("tags", &StackSpec::tags, "applied to every taggable resource of the stack"),
+        field("suppress", &StackSpec::suppress, "policy rules silenced on the whole stack, each with its reason")};
     return list;
   }
 };

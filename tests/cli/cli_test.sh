@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the real drdb-synth binary: cli_test.sh DRDB_SYNTH CASE. One ctest per CASE (tests.cmake).
+# Runs a real app binary (drdb-synth, or the rules story app): cli_test.sh APP CASE. One ctest per CASE (tests.cmake).
 # Exit 0 on success; on failure prints what was expected and what the binary did.
 set -euo pipefail
 
@@ -29,6 +29,7 @@ run() {
 expect_code() { [[ $code -eq $1 ]] || fail "expected exit code $1"; }
 expect_out() { grep -qE -- "$1" "$work/stdout" || fail "stdout should match /$1/"; }
 expect_err() { grep -qE -- "$1" "$work/stderr" || fail "stderr should match /$1/"; }
+expect_file() { grep -qE -- "$2" "$1" || fail "$1 should match /$2/: $(cat "$1")"; }
 expect_no_err() { [[ ! -s $work/stderr ]] || fail "stderr should be empty"; }
 
 # A listing of every entry under DIR with a checksum of each file: equal listings, equal trees.
@@ -71,6 +72,67 @@ case $case_name in
     listed=$(sed -n 's/^wrote //p' "$work/stdout" | sort)
     found=$(find out -type f | sort)
     [[ $listed == "$found" ]] || fail "files listed differ from files written: $(diff <(echo "$listed") <(echo "$found"))"
+    ;;
+  validate)
+    run validate
+    expect_code 0
+    expect_out '^valid: [0-9]+ stacks? \(.*\), 0 warnings, [0-9]+ info, [0-9]+ suppressed \(rules fail on error\)$'
+    [[ -z $(find . -mindepth 1 -not -path ./stdout -not -path ./stderr) ]] || fail "validate wrote files"
+    run validate --report findings.json
+    expect_code 0
+    grep -q '"passed": true' findings.json || fail "findings.json should say passed: $(cat findings.json)"
+    run synth --help
+    expect_out '--rules'
+    expect_out '--report'
+    ;;
+  # ---- policy rules, through tests/cli/rules_app.cpp (DRDB_STORY selects the story) ----
+  story-fails)
+    run validate --report report.json
+    expect_code 3
+    expect_err '^\[App/Story/Bastion\] EC2\.1: SSH \(port 22\) is open to 0\.0\.0\.0/0 .* — allow port 22 only from'
+    expect_err '^\[App/Story/Uploads\] S3\.1: the bucket has no server-side encryption configuration — .*BucketEncryption'
+    expect_err '^\[App/Story/Worker\] IAM\.2: policy Default statement 1 allows s3:GetObject on every resource .* — name the ARNs'
+    expect_err '^error: the app is invalid \(3 errors\)$'
+    [[ $(python3 -c 'import json,sys; d=json.load(open("report.json")); print(len(d["findings"]), d["passed"])') == "3 False" ]] ||
+      fail "report.json should hold three findings: $(cat report.json)"
+    ;;
+  story-synth-writes-nothing)
+    run synth --out out
+    expect_code 3
+    [[ ! -e out ]] || fail "synth wrote files despite rule errors"
+    ;;
+  story-fixed-passes)
+    export DRDB_STORY=fixed
+    run validate --report report.json
+    expect_code 0
+    expect_out '^suppressed EC2\.1 \[App/Story/Bastion\] by App/Story/Bastion: bastion host; the public subnet'
+    expect_out '^valid: 1 stack \(Story\), 1 warning, 0 info, 1 suppressed \(rules fail on error\)$'
+    expect_err 'warning: \[App/Story/Uploads\] S3\.4: server access logging is off'
+    expect_file report.json '"reason": "bastion host; the public subnet'
+    expect_file report.json '"passed": true'
+    run validate --report report.txt
+    expect_file report.txt '^suppressed EC2\.1    App/Story/Bastion$'
+    expect_file report.txt '^passed: 0 errors, 1 warning, 0 info, 1 suppressed'
+    run synth --out out
+    expect_code 0
+    [[ -f out/cloudformation/Story.template.json ]] || fail "synth wrote no template"
+    ;;
+  rules-warning)
+    export DRDB_STORY=fixed
+    run validate --rules warning
+    expect_code 3
+    expect_err '^\[App/Story/Uploads\] S3\.4: server access logging is off'
+    run validate --rules none
+    expect_code 0
+    expect_out 'rules not run'
+    run validate --rules s3
+    expect_code 0
+    expect_out '0 suppressed'  # EC2 did not run: its suppression is neither used nor unused
+    ;;
+  rules-bad-value)
+    run validate --rules fatal
+    expect_code 2
+    expect_err 'unknown rule pack "fatal" — use error, warning or info, and/or packs: .*s3'
     ;;
   synth-format)
     run synth --out out --format terraform
@@ -139,6 +201,94 @@ case $case_name in
     run synth --out a
     expect_code 0
     diff -r a b >/dev/null || fail "re-synthesizing over existing output changed it"
+    ;;
+  diff)
+    run synth --out committed
+    expect_code 0
+    run diff committed
+    expect_code 0
+    expect_out '^no differences$'
+    # A committed template edited by hand: a fresh synth differs, with the path and a replacement.
+    template=$(ls committed/cloudformation/*.template.json | head -1)
+    python3 - "$template" <<'PY'
+import json, sys
+path = sys.argv[1]
+doc = json.load(open(path))
+first = sorted(doc["Resources"])[0]
+doc["Resources"][first].setdefault("Properties", {})["DrdbDiffProbe"] = 1
+doc["Resources"]["Removed"] = {"Type": "AWS::SQS::Queue"}
+json.dump(doc, open(path, "w"), indent=2)
+PY
+    run diff committed
+    expect_code 1
+    expect_out '^  - Removed \(AWS::SQS::Queue\)$'
+    expect_out '^      - Properties\.DrdbDiffProbe$'
+    expect_out 'files? differs?; resources: 0 added, 1 removed, 1 modified'
+    run diff committed --json
+    expect_code 1
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["equal"] is False' "$work/stdout" ||
+      fail "--json did not print a diff document"
+    # Two directories, no synth.
+    run synth --out fresh
+    run diff fresh fresh
+    expect_code 0
+    run diff fresh committed
+    expect_code 1
+    run diff missing-dir
+    expect_code 2
+    expect_err 'missing-dir is not a directory'
+    run diff fresh committed --format terraform
+    expect_code 2
+    ;;
+  graph)
+    run graph
+    expect_code 0
+    expect_out '^flowchart LR$'
+    expect_out ' --> n_'
+    run graph --style dot --out pictures
+    expect_code 0
+    expect_out '^wrote pictures/[A-Za-z0-9]+\.dot$'
+    for f in pictures/*.dot; do grep -q '^digraph ' "$f" || fail "$f is not a DOT graph"; done
+    if command -v dot >/dev/null; then dot -Tsvg pictures/*.dot >/dev/null || fail "Graphviz rejects the DOT output"; fi
+    run graph --style svg
+    expect_code 2
+    ;;
+  init)
+    run init new-app
+    expect_code 2
+    expect_err 'the name "new-app" is not a valid program name'
+    [[ ! -e new-app ]] || fail "a failed init created its directory"
+    run init app1 --stack Demo
+    expect_code 0
+    expect_out '^created app1/CMakeLists.txt$'
+    expect_out '^next: cmake -S app1'
+    grep -q '^project(app1 LANGUAGES CXX)$' app1/CMakeLists.txt || fail "CMakeLists.txt does not name the project"
+    grep -q '"Demo"' app1/main.cpp || fail "main.cpp does not name the stack"
+    [[ -e app1/.gitignore && -e app1/README.md ]] || fail ".gitignore or README.md missing"
+    grep -q '{{' app1/* && fail "a placeholder was left in the files"
+    run init app1
+    expect_code 2
+    expect_err 'exists and is not an empty directory'
+    run init app2 --region mars
+    expect_code 2
+    expect_err 'is not an AWS region name'
+    ;;
+  spec)
+    printf 'stacks:\n  Lake:\n    resources:\n      Raw: {type: s3.Bucket, versioned: true}\n' >lake.yaml
+    run --app lake.yaml list
+    expect_code 0
+    expect_out '^Lake +[0-9]+ resources?$'
+    run --app lake.yaml synth --out out
+    expect_code 0
+    grep -q '"AWS::S3::Bucket"' out/cloudformation/Lake.template.json || fail "the spec's bucket is not in the template"
+    printf 'stacks:\n  Lake:\n    resources:\n      Raw: {type: s3.Bucket, versionned: true}\n' >typo.yaml
+    run --app typo.yaml synth --out typo-out
+    expect_code 3
+    expect_err 'typo\.yaml:4:30\] unknown s3\.Bucket key "versionned" — did you mean "versioned"\?'
+    [[ ! -e typo-out ]] || fail "an invalid spec wrote output"
+    run --app missing.yaml list
+    expect_code 4
+    expect_err 'missing\.yaml: cannot be read'
     ;;
   *)
     echo "unknown case '$case_name'" >&2

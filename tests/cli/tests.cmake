@@ -1,7 +1,7 @@
 # The real drdb-synth binary, one ctest per case of cli_test.sh.
 set(DRDB_CLI_TEST_CASES
-  version help list synth synth-format synth-stack unknown-flag no-command bad-format unknown-stack
-  unwritable-out deterministic)
+  version help list synth validate synth-format synth-stack unknown-flag no-command bad-format unknown-stack
+  unwritable-out deterministic diff graph init spec)
 foreach(case IN LISTS DRDB_CLI_TEST_CASES)
   add_test(NAME cli.${case}
            COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/cli_test.sh $<TARGET_FILE:drdb-synth> ${case})
@@ -25,4 +25,14 @@ foreach(entry IN LISTS DRDB_BAD_INPUTS)
   add_test(NAME cli.bad-input.${case}
            COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/bad_inputs.sh $<TARGET_FILE:drdb-test-bad-app> ${case} "${expected}")
   set_tests_properties(cli.bad-input.${case} PROPERTIES LABELS cli TIMEOUT 60)
+endforeach()
+
+# Policy rules, --rules, --report and validate through a user's app (rules_app.cpp), cases of cli_test.sh.
+add_executable(drdb-test-rules-app ${CMAKE_CURRENT_LIST_DIR}/rules_app.cpp)
+target_link_libraries(drdb-test-rules-app PRIVATE drdb::drdb)
+drdb_set_warnings(drdb-test-rules-app)
+foreach(case IN ITEMS story-fails story-synth-writes-nothing story-fixed-passes rules-warning rules-bad-value)
+  add_test(NAME cli.rules.${case}
+           COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/cli_test.sh $<TARGET_FILE:drdb-test-rules-app> ${case})
+  set_tests_properties(cli.rules.${case} PROPERTIES LABELS cli TIMEOUT 60)
 endforeach()

@@ -4,11 +4,13 @@
 set -euo pipefail
 app=$1        # a drdb app binary (drdb-synth or an example)
 golden=$2     # committed expected output directory
+shift 2
+app_args=("$@")  # before the command, e.g. --app spec.yaml: then the golden copy is never rewritten
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-"$app" synth --out "$work/out" >/dev/null
-if [[ ${DRDB_UPDATE_GOLDEN:-0} == 1 ]]; then
+"$app" "${app_args[@]}" synth --out "$work/out" >/dev/null
+if [[ ${DRDB_UPDATE_GOLDEN:-0} == 1 && ${#app_args[@]} -eq 0 ]]; then
   rm -rf "$golden"
   mkdir -p "$(dirname "$golden")"
   cp -r "$work/out" "$golden"
@@ -20,6 +22,6 @@ if ! diff -r -u "$golden" "$work/out"; then
   exit 1
 fi
 # Determinism: a second synth gives the same bytes.
-"$app" synth --out "$work/again" >/dev/null
+"$app" "${app_args[@]}" synth --out "$work/again" >/dev/null
 diff -r "$work/out" "$work/again"
 echo "golden output matches $golden"

@@ -54,4 +54,17 @@ grep -qx 'cloudformation/Plain.template.json' "$work/pkgconfig.txt" || fail "the
 step "a second build does nothing"
 cmake --build "$work/build" | tee "$work/rebuild.log"
 grep -q 'Synthesizing' "$work/rebuild.log" && fail "templates re-synthesized without a change"
+step "scaffold an app with init, build it, and find its templates"
+"$prefix/bin/drdb-synth" init "$work/scaffold" --name scaffold_app --stack Demo --region eu-west-1 ||
+  fail "drdb-synth init"
+[[ -e $work/scaffold/.gitignore && -e $work/scaffold/README.md ]] || fail "init did not write .gitignore and README.md"
+cmake -S "$work/scaffold" -B "$work/scaffold/build" -G "$generator" -DCMAKE_CXX_COMPILER="$cxx" \
+  -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF \
+  >"$work/scaffold-configure.log" || { cat "$work/scaffold-configure.log" >&2; fail "configure the scaffolded app"; }
+cmake --build "$work/scaffold/build" || fail "build the scaffolded app"
+for f in cloudformation/Demo.template.json cloudformation/Demo.template.yaml terraform/Demo/main.tf.json; do
+  [[ -s $work/scaffold/build/templates/$f ]] || fail "the scaffolded app did not synthesize $f"
+done
+"$prefix/bin/drdb-synth" init "$work/scaffold" && fail "init into a non-empty directory succeeded"
+
 echo "package test passed"

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -74,8 +75,11 @@ class Construct {
 
   // ---- tags ---------------------------------------------------------------------------------
   // Applies to every taggable resource in this subtree; a nearer scope's tag wins.
-  void tag(std::string key, std::string value) { tags_[std::move(key)] = std::move(value); }
+  void tag(std::string key, std::string value);
+  // Keeps a tag set by an enclosing scope off this subtree (a nearer scope may set it again).
+  void remove_tag(std::string key);
   const std::map<std::string, std::string, std::less<>>& own_tags() const { return tags_; }
+  const std::set<std::string, std::less<>>& removed_tags() const { return removed_tags_; }
 
   // ---- logical ids --------------------------------------------------------------------------
   // Use exactly this logical id for the resource this construct renders.
@@ -90,6 +94,19 @@ class Construct {
   // Adds every problem of this construct (not its children) to `out`. Never throws for bad input.
   virtual void validate(Diagnostics& out) const;
 
+  // ---- rule suppressions ----------------------------------------------------------------------
+  // Silences policy rule `rule_id` ("EMR.3") on this construct and everything below it. The reason
+  // is mandatory and listed in the validation report; a suppression that silences nothing is a
+  // warning (docs/RULES.md).
+  struct Suppression {
+    std::string rule;
+    std::string reason;
+  };
+  void suppress(std::string rule_id, std::string reason) {
+    suppressions_.push_back({std::move(rule_id), std::move(reason)});
+  }
+  const std::vector<Suppression>& suppressions() const { return suppressions_; }
+
  protected:
   Construct& parent() const { return *parent_; }
 
@@ -103,9 +120,16 @@ class Construct {
   std::vector<std::unique_ptr<Construct>> children_;
   std::vector<const Construct*> dependencies_;
   std::map<std::string, std::string, std::less<>> tags_;
+  std::set<std::string, std::less<>> removed_tags_;
   std::string logical_id_override_;
   std::string renamed_from_;
+  std::vector<Suppression> suppressions_;
 };
+
+// The tags of the resources `c` renders: every enclosing scope's tags (app, stack, constructs), root
+// first, so the nearest scope's tag or removal wins. Sorted by key. Every target and RunJobFlow
+// parameters use this one resolution.
+std::map<std::string, std::string, std::less<>> effective_tags(const Construct& c);
 
 // Visits `root` and every construct below it, parents before children, in creation order.
 template <class F>

@@ -2,12 +2,14 @@
 // requested format in memory. Nothing touches the disk here; see drdb/io/output.hpp.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "drdb/core/app.hpp"
 #include "drdb/core/diagnostics.hpp"
+#include "drdb/rules/check.hpp"
 
 namespace drdb {
 
@@ -31,15 +33,21 @@ struct Document {
 struct SynthOptions {
   std::vector<Format> formats{std::begin(all_formats), std::end(all_formats)};
   std::vector<std::string> stacks;  // empty: every stack
+  // Policy rules run on the model before rendering (docs/RULES.md). None: they do not run here;
+  // drdb::run (drdb-synth, every app's main) and testing::Findings run them with the defaults.
+  std::optional<rules::Options> rules;
 };
 
 // Collects every problem of the model (construct checks, logical ids, references, cycles, schema
 // constraints of what would be rendered) without throwing.
-Diagnostics validate(const App& app, const SynthOptions& options = {});
+// The policy rules' findings are part of the diagnostics; their full report goes to `report` when given.
+Diagnostics validate(const App& app, const SynthOptions& options = {}, rules::Report* report = nullptr);
 
 // Validates, then renders. Throws ValidationError carrying all diagnostics, or Error (Usage) for
 // an unknown stack name. Output is deterministic: same model, same bytes. Warnings (which do not
-// stop synthesis) are added to `warnings` when given.
-std::vector<Document> synthesize(const App& app, const SynthOptions& options = {}, Diagnostics* warnings = nullptr);
+// stop synthesis) are added to `warnings` when given; the rules' report is written to `report` when
+// given, also when synthesis then throws.
+std::vector<Document> synthesize(const App& app, const SynthOptions& options = {}, Diagnostics* warnings = nullptr,
+                                 rules::Report* report = nullptr);
 
 }  // namespace drdb

@@ -14,6 +14,20 @@
 
 namespace drdb::aws::emr {
 
+namespace {
+
+// The subnet construct `id` refers to (subnet.subnet_id()), if any. The tree hands out its nodes
+// mutable through their parent, which is how the cluster can tag a subnet it was given by id.
+ec2::Subnet* subnet_construct(const Str& id) {
+  if (!id.value().is_expression()) return nullptr;
+  const auto* ref = std::get_if<AttrRef>(&id.value().as_expression());
+  if (ref == nullptr || ref->target == nullptr || ref->attribute != "Id" || ref->target->scope() == nullptr) return nullptr;
+  return dynamic_cast<ec2::Subnet*>(ref->target->scope()->find_child(ref->target->id()));
+}
+
+}  // namespace
+
+ClusterSubnet::ClusterSubnet(Str subnet_id) : id(std::move(subnet_id)), construct(subnet_construct(id)) {}
 ClusterSubnet::ClusterSubnet(ec2::Subnet& subnet) : id(subnet.subnet_id()), construct(&subnet) {}
 
 Cluster::Cluster(const Scope& scope, Props props) : Construct(scope), props_(std::move(props)) {

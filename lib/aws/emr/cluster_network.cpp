@@ -5,11 +5,13 @@
 // when removed; emitting them too fails with InvalidPermission.Duplicate. drdb emits the rest: the
 // egress of each group (EMR does not add egress, and drdb's groups allow none by default), SSH
 // when asked for, and the metastore database's port. The cluster resource depends on every rule,
-// so they exist before EMR looks.
+// so they exist before EMR looks. The groups are created in the cluster's VPC, owned or imported.
 #include "drdb/aws/ec2/cidr.hpp"
 #include "drdb/aws/ec2/security_group.hpp"
 #include "drdb/aws/ec2/vpc.hpp"
 #include "drdb/aws/emr/cluster.hpp"
+#include "drdb/aws/iam/role.hpp"
+#include "drdb/core/stack.hpp"
 
 namespace drdb::aws::emr {
 
@@ -57,10 +59,24 @@ void Cluster::create_security_groups() {
     db->database_security_group->allow_from(*primary_sg_, Port::tcp(db->port), "Hive metastore");
     resource_->add_dependency(*db->database_security_group);
   }
+}
 
-  if (props_.roles.service == nullptr)  // the created service role uses the v2 policy
-    for (auto& subnet : props_.subnets)
-      if (subnet.construct != nullptr) subnet.construct->tag(v2_policy_tag, "true");
+// The created service role uses the v2 policy, which launches instances only in tagged subnets. A
+// subnet this app creates gets the tag; one it cannot tag (an imported VPC's, or a plain id) is
+// named in the role for the same EC2 calls, so the network's owner need not tag it. The account
+// part stays open: a VPC shared through AWS RAM belongs to another account.
+void Cluster::authorize_subnets(iam::Role& service_role) {
+  std::vector<Str> untagged;
+  for (auto& subnet : props_.subnets) {
+    if (subnet.construct != nullptr)
+      subnet.construct->tag(v2_policy_tag, "true");
+    else
+      untagged.push_back(Str("arn:") + pseudo::partition() + ":ec2:" + pseudo::region() + ":*:subnet/" + subnet.id);
+  }
+  if (untagged.empty()) return;
+  service_role.add_to_policy({.actions = {"ec2:CreateFleet", "ec2:CreateLaunchTemplate", "ec2:CreateLaunchTemplateVersion",
+                                          "ec2:CreateNetworkInterface", "ec2:RunInstances"},
+                              .resources = std::move(untagged)});
 }
 
 }  // namespace drdb::aws::emr

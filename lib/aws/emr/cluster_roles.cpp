@@ -2,9 +2,10 @@
 //
 // Service role: AWS's AmazonEMRServicePolicy_v2. Its EC2 permissions (run instances, create network
 // interfaces, manage security group rules...) are scoped by the tag for-use-with-amazon-emr-managed-
-// policies=true, which drdb puts on the cluster's groups and subnet constructs; a hand-written
-// policy would have to track every EC2 call EMR makes as the service evolves. It lacks PassRole for
-// the instances' role, added here for that one role.
+// policies=true, which drdb puts on the cluster's groups and subnet constructs (subnets it cannot
+// tag are named in the role: cluster_network.cpp); a hand-written policy would have to track every
+// EC2 call EMR makes as the service evolves. It lacks PassRole for the instances' role, added here
+// for that one role.
 //
 // Job-flow (EC2 instance) role: nothing by default; grants add exactly what the cluster's logs,
 // metastore and encryption keys need, and buckets grant to it (bucket.grant_read(cluster.job_flow_role())).
@@ -48,6 +49,7 @@ void Cluster::create_roles() {
     role.add_to_policy({.actions = {"iam:PassRole"},
                         .resources = {job_flow_role_->arn()},
                         .conditions = {{"StringLike", {{"iam:PassedToService", {Str("ec2.amazonaws.com*")}}}}}});
+    authorize_subnets(role);
     service_role_ = own_service_role_ = &role;
   }
 

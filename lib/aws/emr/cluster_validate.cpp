@@ -6,6 +6,8 @@
 #include "aws/emr/instances_check.hpp"
 #include "aws/emr/metastore_settings.hpp"
 #include "drdb/aws/ec2/cidr.hpp"
+#include "drdb/aws/ec2/imported_vpc.hpp"
+#include "drdb/aws/ec2/vpc.hpp"
 #include "drdb/aws/emr/cluster.hpp"
 #include "drdb/aws/emr/security_configuration.hpp"
 
@@ -39,8 +41,35 @@ void validate_release_and_applications(const Cluster::Props& p, const std::optio
   }
 }
 
+// Every subnet must be in the VPC the EMR-managed groups are created in, or EMR refuses to launch.
+// Checked when known at synth time: subnet constructs by their VPC, literal ids against the ids the
+// VPC lists (an imported VPC's; a VPC this app creates has no literal ids).
+void validate_subnets_in_vpc(const Cluster::Props& p, const std::string& path, Diagnostics& out) {
+  const auto& vpc = p.vpc->node();
+  std::set<std::string> literal_ids;
+  for (const auto type : {ec2::SubnetType::Public, ec2::SubnetType::PrivateWithEgress, ec2::SubnetType::Isolated})
+    for (const auto& s : p.vpc->subnets_of(type))
+      if (s.subnet_id.is_literal()) literal_ids.insert(s.subnet_id.value().as_string());
+  const bool imported = dynamic_cast<const ec2::ImportedVpc*>(&vpc) != nullptr;
+  for (const auto& subnet : p.subnets) {
+    if (subnet.construct != nullptr) {
+      const Construct& its_vpc = subnet.construct->vpc();
+      if (&its_vpc != &vpc)
+        out.error(path, "subnet " + subnet.construct->path() + " is in VPC " + its_vpc.path() + ", not in the cluster's VPC " + vpc.path(),
+                  "place the cluster in a subnet of " + vpc.path() + ", or set .vpc to the subnet's VPC");
+    } else if (subnet.id.is_literal() && literal_ids.count(subnet.id.value().as_string()) == 0) {
+      out.error(path, "subnet \"" + subnet.id.value().as_string() + "\" is not a subnet of the cluster's VPC " + vpc.path(),
+                imported ? "list it in the ImportedVpc's subnets (e.g. .private_subnets), or use one of them"
+                         : "use one of its subnets, e.g. .subnets = {vpc.private_subnets()[0]}");
+    }
+  }
+}
+
 void validate_network(const Cluster::Props& p, const std::string& path, Diagnostics& out) {
-  if (p.vpc == nullptr) out.error(path, "the cluster has no VPC", "set .vpc = &vpc (its security groups live there)");
+  if (p.vpc == nullptr)
+    out.error(path, "the cluster has no VPC", "set .vpc = &vpc (a Vpc or an ImportedVpc: its security groups live there)");
+  else
+    validate_subnets_in_vpc(p, path, out);
   if (p.subnets.empty()) out.error(path, "the cluster has no subnet", "set .subnets = {private_subnet}");
   if (std::holds_alternative<InstanceGroups>(p.instances) && p.subnets.size() > 1)
     out.error(path, "instance groups launch in one subnet; " + std::to_string(p.subnets.size()) + " are given",

@@ -4,6 +4,7 @@
 
 #include "aws/emr/checks.hpp"
 #include "drdb/aws/iam/role.hpp"
+#include "drdb/aws/secretsmanager/secret.hpp"
 #include "drdb/core/stack.hpp"
 
 namespace drdb::aws::emr::detail {
@@ -63,6 +64,13 @@ void grant_glue(const GlueCatalog& glue, iam::Role& role) {
                                     glue_arn(glue, "userDefinedFunction/*/*")}});
 }
 
+// The secret construct `arn` refers to, if any.
+const secretsmanager::Secret* secret_construct(const Str& arn) {
+  if (!arn.value().is_expression()) return nullptr;
+  const auto* ref = std::get_if<AttrRef>(&arn.value().as_expression());
+  return ref == nullptr ? nullptr : dynamic_cast<const secretsmanager::Secret*>(ref->target);
+}
+
 }  // namespace
 
 Configurations metastore_configurations(const Metastore& metastore, const std::vector<Application>& applications) {
@@ -75,8 +83,13 @@ void grant_metastore(const Metastore& metastore, iam::Role& job_flow_role, iam::
   if (const auto* glue = std::get_if<GlueCatalog>(&metastore)) grant_glue(*glue, job_flow_role);
   const auto* db = std::get_if<ExternalHive>(&metastore);
   // With a dynamic reference CloudFormation reads the secret with the deployer's credentials.
-  if (db != nullptr && db->password_delivery == PasswordDelivery::EmrSecret && service_role != nullptr &&
-      !is_blank(db->password_secret_arn))
+  if (db == nullptr || db->password_delivery != PasswordDelivery::EmrSecret || service_role == nullptr ||
+      is_blank(db->password_secret_arn))
+    return;
+  // A secret of this app (secret.secret_arn()) grants its own read, with its customer key if any.
+  if (const auto* secret = secret_construct(db->password_secret_arn))
+    secret->grant_read(*service_role);
+  else
     service_role->add_to_policy({.actions = {"secretsmanager:GetSecretValue"}, .resources = {db->password_secret_arn}});
 }
 

@@ -6,7 +6,6 @@
 #include "drdb/aws/emr/key_pair.hpp"
 #include "drdb/aws/iam/instance_profile.hpp"
 #include "drdb/aws/iam/role.hpp"
-#include "render/common/finalize.hpp"
 
 namespace drdb::aws::emr {
 
@@ -91,7 +90,7 @@ Value Cluster::run_job_flow_parameters(Diagnostics& out) const {
   if (!p.custom_ami_id.empty()) params.emplace("CustomAmiId", p.custom_ami_id);
   if (p.root_volume_size_gib) params.emplace("EbsRootVolumeSize", *p.root_volume_size_gib);
   List tags;
-  for (const auto& [key, value] : render::effective_tags(*resource_)) tags.push_back(Value::object({{"Key", key}, {"Value", value}}));
+  for (const auto& [key, value] : effective_tags(*resource_)) tags.push_back(Value::object({{"Key", key}, {"Value", value}}));
   if (!tags.empty()) params.emplace("Tags", Value(std::move(tags)));
   return Value(std::move(params));
 }

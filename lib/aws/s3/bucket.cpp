@@ -24,6 +24,11 @@ Bucket::Bucket(const Scope& scope, Props props) : Resource(scope), props_(std::m
   if (props_.access_logs_bucket != nullptr) props_.access_logs_bucket->allow_access_logs_from(*this);
 }
 
+Str Bucket::arn() const {
+  if (props_.bucket_name.empty()) return attr("Arn");
+  return "arn:" + Str(Pseudo::Partition) + ":s3:::" + props_.bucket_name;
+}
+
 Str Bucket::arn_for_objects(std::string_view key_pattern) const { return arn() + "/" + std::string(key_pattern); }
 
 std::optional<Str> Bucket::kms_key_arn() const {

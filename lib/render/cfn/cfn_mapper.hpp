@@ -12,8 +12,14 @@ class CfnMapper final : public Mapper {
   using Mapper::Mapper;
   void visit(const RawResource&) override;
   // apigateway (map_apigateway*.cpp)
+  void visit(const aws::apigateway::ApiResource&) override;
+  void visit(const aws::apigateway::Deployment&) override;
+  void visit(const aws::apigateway::Method&) override;
+  void visit(const aws::apigateway::RestApi&) override;
+  void visit(const aws::apigateway::Stage&) override;
   // ---- end of apigateway ----
   // dynamodb (map_dynamodb*.cpp)
+  void visit(const aws::dynamodb::Table&) override;
   // ---- end of dynamodb ----
   // ec2 (map_ec2*.cpp)
   void visit(const aws::ec2::ElasticIp&) override;
@@ -32,6 +38,7 @@ class CfnMapper final : public Mapper {
   void visit(const aws::ec2::VpcEndpoint&) override;
   // ---- end of ec2 ----
   // ecr (map_ecr*.cpp)
+  void visit(const aws::ecr::Repository&) override;
   // ---- end of ecr ----
   // emr (map_emr*.cpp)
   void visit(const aws::emr::ClusterResource&) override;
@@ -39,6 +46,7 @@ class CfnMapper final : public Mapper {
   void visit(const aws::emr::SecurityConfiguration&) override;
   // ---- end of emr ----
   // events (map_events*.cpp)
+  void visit(const aws::events::Rule&) override;
   // ---- end of events ----
   // iam (map_iam.cpp)
   void visit(const aws::iam::InstanceProfile&) override;
@@ -50,18 +58,28 @@ class CfnMapper final : public Mapper {
   void visit(const aws::kms::Key&) override;
   // ---- end of kms ----
   // lambda (map_lambda*.cpp)
+  void visit(const aws::lambda::EventSourceMapping&) override;
+  void visit(const aws::lambda::Function&) override;
+  void visit(const aws::lambda::Permission&) override;
   // ---- end of lambda ----
   // logs (map_logs*.cpp)
+  void visit(const aws::logs::LogGroup&) override;
   // ---- end of logs ----
-  // s3 (map_s3.cpp)
+  // s3 (map_s3*.cpp)
   void visit(const aws::s3::Bucket&) override;
+  void visit(const aws::s3::BucketNotifications&) override;
   void visit(const aws::s3::BucketPolicy&) override;
   // ---- end of s3 ----
   // secretsmanager (map_secretsmanager*.cpp)
+  void visit(const aws::secretsmanager::RotationSchedule&) override;
+  void visit(const aws::secretsmanager::Secret&) override;
   // ---- end of secretsmanager ----
   // sqs (map_sqs*.cpp)
+  void visit(const aws::sqs::Queue&) override;
+  void visit(const aws::sqs::QueuePolicy&) override;
   // ---- end of sqs ----
   // stepfunctions (map_stepfunctions*.cpp)
+  void visit(const aws::stepfunctions::StateMachineResource&) override;
   // ---- end of stepfunctions ----
 
  private:

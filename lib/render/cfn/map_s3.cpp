@@ -1,6 +1,7 @@
 #include "drdb/aws/s3/bucket.hpp"
 #include "drdb/l1/cfn/s3.hpp"
 #include "render/cfn/cfn_mapper.hpp"
+#include "render/cfn/map_s3_notifications.hpp"
 
 namespace drdb::render::cfn {
 
@@ -108,6 +109,7 @@ void CfnMapper::visit(const aws::s3::Bucket& bucket) {
   l1::Bucket::OwnershipControls controls;
   controls.rules = ListOf<l1::Bucket::OwnershipControlsRule>{ownership};
   r.ownership_controls = controls;
+  set_notifications(bucket, r, diagnostics());
 
   const auto& out = emit(bucket, r);
   bind_ref(bucket, "Name", out);

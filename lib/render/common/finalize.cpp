@@ -10,15 +10,6 @@
 
 namespace drdb::render {
 
-std::map<std::string, std::string, std::less<>> effective_tags(const Construct& c) {
-  std::vector<const Construct*> chain;
-  for (const Construct* node = &c; node != nullptr; node = node->scope()) chain.push_back(node);
-  std::map<std::string, std::string, std::less<>> tags;
-  for (auto it = chain.rbegin(); it != chain.rend(); ++it)  // root first, so nearer scopes overwrite
-    for (const auto& [k, v] : (*it)->own_tags()) tags[k] = v;
-  return tags;
-}
-
 namespace {
 
 // How the resource's schema spells tags: a list of {Key, Value} or a map; nullopt if untaggable.

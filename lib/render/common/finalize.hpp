@@ -17,9 +17,8 @@ struct TargetTraits {
   std::string_view tags_property;  // "Tags" / "tags"; its schema says list of {Key, Value} or map
 };
 
-// Merged tags for a construct: nearer scopes win; sorted by key.
-std::map<std::string, std::string, std::less<>> effective_tags(const Construct& c);
-
+// Tags every taggable resource with its owner's effective_tags (drdb/core/construct.hpp); tags the
+// resource sets itself win.
 void apply_tags(RenderedStack& stack, const TargetTraits& traits);
 void apply_overrides(RenderedStack& stack, Target target, Diagnostics& out);
 void check_shapes(const RenderedStack& stack, Target target, Diagnostics& out);

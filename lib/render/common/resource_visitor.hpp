@@ -6,9 +6,15 @@
 namespace drdb {
 class RawResource;
 namespace aws::apigateway {
+class ApiResource;
+class Deployment;
+class Method;
+class RestApi;
+class Stage;
 // ---- apigateway kinds here ----
 }  // namespace aws::apigateway
 namespace aws::dynamodb {
+class Table;
 // ---- dynamodb kinds here ----
 }  // namespace aws::dynamodb
 namespace aws::ec2 {
@@ -29,6 +35,7 @@ class VpcEndpoint;
 // ---- more ec2 kinds here ----
 }  // namespace aws::ec2
 namespace aws::ecr {
+class Repository;
 // ---- ecr kinds here ----
 }  // namespace aws::ecr
 namespace aws::emr {
@@ -38,6 +45,7 @@ class SecurityConfiguration;
 // ---- emr kinds here ----
 }  // namespace aws::emr
 namespace aws::events {
+class Rule;
 // ---- events kinds here ----
 }  // namespace aws::events
 namespace aws::iam {
@@ -52,23 +60,33 @@ class Key;
 // ---- kms kinds here ----
 }  // namespace aws::kms
 namespace aws::lambda {
+class EventSourceMapping;
+class Function;
+class Permission;
 // ---- lambda kinds here ----
 }  // namespace aws::lambda
 namespace aws::logs {
+class LogGroup;
 // ---- logs kinds here ----
 }  // namespace aws::logs
 namespace aws::s3 {
 class Bucket;
+class BucketNotifications;
 class BucketPolicy;
 // ---- more s3 kinds here ----
 }  // namespace aws::s3
 namespace aws::secretsmanager {
+class RotationSchedule;
+class Secret;
 // ---- secretsmanager kinds here ----
 }  // namespace aws::secretsmanager
 namespace aws::sqs {
+class Queue;
+class QueuePolicy;
 // ---- sqs kinds here ----
 }  // namespace aws::sqs
 namespace aws::stepfunctions {
+class StateMachineResource;
 // ---- stepfunctions kinds here ----
 }  // namespace aws::stepfunctions
 
@@ -77,8 +95,14 @@ class ResourceVisitor {
   virtual ~ResourceVisitor() = default;
   virtual void visit(const RawResource&) = 0;
   // apigateway
+  virtual void visit(const aws::apigateway::ApiResource&) = 0;
+  virtual void visit(const aws::apigateway::Deployment&) = 0;
+  virtual void visit(const aws::apigateway::Method&) = 0;
+  virtual void visit(const aws::apigateway::RestApi&) = 0;
+  virtual void visit(const aws::apigateway::Stage&) = 0;
   // ---- end of apigateway ----
   // dynamodb
+  virtual void visit(const aws::dynamodb::Table&) = 0;
   // ---- end of dynamodb ----
   // ec2
   virtual void visit(const aws::ec2::ElasticIp&) = 0;
@@ -97,6 +121,7 @@ class ResourceVisitor {
   virtual void visit(const aws::ec2::VpcEndpoint&) = 0;
   // ---- end of ec2 ----
   // ecr
+  virtual void visit(const aws::ecr::Repository&) = 0;
   // ---- end of ecr ----
   // emr
   virtual void visit(const aws::emr::ClusterResource&) = 0;
@@ -104,6 +129,7 @@ class ResourceVisitor {
   virtual void visit(const aws::emr::SecurityConfiguration&) = 0;
   // ---- end of emr ----
   // events
+  virtual void visit(const aws::events::Rule&) = 0;
   // ---- end of events ----
   // iam
   virtual void visit(const aws::iam::InstanceProfile&) = 0;
@@ -115,18 +141,28 @@ class ResourceVisitor {
   virtual void visit(const aws::kms::Key&) = 0;
   // ---- end of kms ----
   // lambda
+  virtual void visit(const aws::lambda::EventSourceMapping&) = 0;
+  virtual void visit(const aws::lambda::Function&) = 0;
+  virtual void visit(const aws::lambda::Permission&) = 0;
   // ---- end of lambda ----
   // logs
+  virtual void visit(const aws::logs::LogGroup&) = 0;
   // ---- end of logs ----
   // s3
   virtual void visit(const aws::s3::Bucket&) = 0;
+  virtual void visit(const aws::s3::BucketNotifications&) = 0;
   virtual void visit(const aws::s3::BucketPolicy&) = 0;
   // ---- end of s3 ----
   // secretsmanager
+  virtual void visit(const aws::secretsmanager::RotationSchedule&) = 0;
+  virtual void visit(const aws::secretsmanager::Secret&) = 0;
   // ---- end of secretsmanager ----
   // sqs
+  virtual void visit(const aws::sqs::Queue&) = 0;
+  virtual void visit(const aws::sqs::QueuePolicy&) = 0;
   // ---- end of sqs ----
   // stepfunctions
+  virtual void visit(const aws::stepfunctions::StateMachineResource&) = 0;
   // ---- end of stepfunctions ----
 };
 

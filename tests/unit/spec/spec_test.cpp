@@ -222,3 +222,22 @@ TEST_CASE("spec: schemas/drdb-spec.schema.json is the loader's schema") {
   // After changing a kind: DRDB_UPDATE_GOLDEN=1 build/tests/drdb-unit-tests -tc='spec: schemas*'
   CHECK(committed.str() == spec::json_schema());
 }
+
+TEST_CASE("spec: suppressions on stacks and resources, each with its reason") {
+  App app;
+  spec::load("stacks:\n  S:\n    suppress: [{rule: S3.4, reason: logs bucket}]\n    resources:\n"
+             "      B: {type: s3.Bucket, suppress: [{rule: S3.3, reason: public website}]}\n",
+             "app.yaml", app);
+  const auto* stack = app.stacks().at(0);
+  REQUIRE(stack->suppressions().size() == 1);
+  CHECK(stack->suppressions()[0].rule == "S3.4");
+  const Construct* bucket = nullptr;
+  walk(*stack, [&](const Construct& c) {
+    if (c.id() == "B") bucket = &c;
+  });
+  REQUIRE(bucket != nullptr);
+  REQUIRE(bucket->suppressions().size() == 1);
+  CHECK(bucket->suppressions()[0].reason == "public website");
+  CHECK(has(errors_of("stacks:\n  S:\n    resources:\n      B: {type: s3.Bucket, suppress: [{rule: S3.3}]}\n"),
+            "suppression needs \"reason\""));
+}

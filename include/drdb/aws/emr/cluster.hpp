@@ -16,6 +16,7 @@
 #include <variant>
 #include <vector>
 
+#include "drdb/aws/ec2/ivpc.hpp"
 #include "drdb/aws/emr/application.hpp"
 #include "drdb/aws/emr/configuration.hpp"
 #include "drdb/aws/emr/instance_fleet.hpp"
@@ -28,7 +29,6 @@
 namespace drdb::aws::ec2 {
 class SecurityGroup;
 class Subnet;
-class Vpc;
 }  // namespace drdb::aws::ec2
 namespace drdb::aws::iam {
 class InstanceProfile;
@@ -44,13 +44,20 @@ class ClusterResource;
 class KeyPair;
 class SecurityConfiguration;
 
-// A subnet by id, or a subnet construct (tagged for EMR's v2 service policy when the cluster
-// creates its service role).
+// A subnet of the cluster's VPC: a subnet construct, a SubnetRef (vpc.private_subnets()[0], for
+// owned and imported VPCs alike) or an id. An id referring to a subnet construct of this app
+// (subnet.subnet_id()) finds that construct.
+//
+// EMR's v2 service policy acts only on subnets tagged for-use-with-amazon-emr-managed-policies=true.
+// When the cluster creates its service role, it tags the subnets this app creates; a subnet it
+// cannot tag (imported, or an id) is named in the service role instead, for exactly the EC2 calls
+// the policy would otherwise allow on tagged subnets.
 struct ClusterSubnet {
   Str id;
   ec2::Subnet* construct = nullptr;
-  ClusterSubnet(Str subnet_id) : id(std::move(subnet_id)) {}
-  ClusterSubnet(const char* subnet_id) : id(subnet_id) {}
+  ClusterSubnet(Str subnet_id);
+  ClusterSubnet(const char* subnet_id) : ClusterSubnet(Str(subnet_id)) {}
+  ClusterSubnet(const ec2::SubnetRef& subnet) : ClusterSubnet(subnet.subnet_id) {}
   ClusterSubnet(ec2::Subnet& subnet);
 };
 
@@ -93,8 +100,9 @@ class Cluster : public Construct {
     std::vector<Application> applications;
     Instances instances;
 
-    // Network: private subnets of `vpc`; one subnet for instance groups, several allowed for fleets.
-    const ec2::Vpc* vpc = nullptr;
+    // Network: private subnets of `vpc` (a Vpc of this app or an ImportedVpc); one subnet for
+    // instance groups, several allowed for fleets. The EMR-managed groups are created in `vpc`.
+    const ec2::IVpc* vpc = nullptr;
     std::vector<ClusterSubnet> subnets;
     std::vector<Str> additional_primary_security_groups;
     std::vector<Str> additional_core_security_groups;
@@ -167,6 +175,7 @@ class Cluster : public Construct {
   void create_roles();
   void grant_job_flow_role();
   void create_key_pair();
+  void authorize_subnets(iam::Role& service_role);
 
   Props props_;
   ClusterResource* resource_ = nullptr;

@@ -41,6 +41,8 @@ struct ExternalHive {
   int port = 3306;
   std::string database = "hive";
   Str user = "hive";
+  // A secret of this app (secret.secret_arn()) or an existing one's ARN. The cluster's service role
+  // may read it: a secret construct's grant_read (with its customer key), else GetSecretValue.
   Str password_secret_arn = "";
   PasswordDelivery password_delivery = PasswordDelivery::EmrSecret;
   std::string password_json_key = "password";  // CloudFormationDynamicReference only

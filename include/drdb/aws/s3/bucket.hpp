@@ -9,6 +9,7 @@
 
 #include "drdb/aws/iam/policy.hpp"
 #include "drdb/aws/s3/lifecycle.hpp"
+#include "drdb/aws/s3/notifications.hpp"
 #include "drdb/core/resource.hpp"
 
 namespace drdb::aws::iam {
@@ -16,6 +17,12 @@ class Role;
 }
 namespace drdb::aws::kms {
 class Key;
+}
+namespace drdb::aws::lambda {
+class Function;
+}
+namespace drdb::aws::sqs {
+class Queue;
 }
 
 namespace drdb::aws::s3 {
@@ -46,7 +53,9 @@ class Bucket : public Resource {
 
   const Props& props() const { return props_; }
   Str bucket_name() const { return attr("Name"); }
-  Str arn() const { return attr("Arn"); }
+  // A named bucket's ARN is built from its name, so referring to it (a role's grants, an S3
+  // notification's permission) does not depend on the bucket resource; see notifications.hpp.
+  Str arn() const;
   // "arn:...:bucket/<pattern>"
   Str arn_for_objects(std::string_view key_pattern) const;
   // The KMS key ARN objects are encrypted with, when it is not the AWS-managed one.
@@ -68,14 +77,27 @@ class Bucket : public Resource {
   void grant_put(iam::Role& role, std::string_view key_pattern = "*") const;
   void grant_read_write(iam::Role& role, std::string_view key_pattern = "*") const;
 
+  // Event notifications (notifications.hpp). Lambda and SQS destinations get the permission or
+  // queue policy statement S3 needs, limited to this bucket and account.
+  void notify_lambda(lambda::Function& function, std::vector<EventType> events, NotificationFilter filter = {});
+  void notify_queue(sqs::Queue& queue, std::vector<EventType> events, NotificationFilter filter = {});
+  // Sends every event of the bucket to EventBridge (rules then match them, e.g.
+  // events::EventPattern::s3_object_created).
+  void enable_event_bridge();
+  const BucketNotifications* find_notifications() const { return notifications_; }
+
   void validate(Diagnostics& out) const override;
   void accept(ResourceVisitor& v) const override;
 
  private:
   void allow_access_logs_from(const Bucket& source);
+  BucketNotifications& notifications();
+  // What a Lambda or SQS destination waits for: see notifications.hpp.
+  void notify(Notification n, const Construct& grant);
 
   Props props_;
   BucketPolicy* policy_ = nullptr;
+  BucketNotifications* notifications_ = nullptr;
 };
 
 class BucketPolicy : public Resource {

@@ -365,3 +365,10 @@ TEST_CASE("what a target cannot express is an error naming the cluster") {
   cluster.run_job_flow_parameters(d);
   CHECK(contains(d.format(), "RunJobFlow parameters would carry the KDC admin password in plaintext"));
 }
+
+// Custom automatic scaling policies exist for instance groups only (EMR refuses them on fleets,
+// which scale with managed scaling): the model has no place to put one on a fleet.
+template <class T>
+concept takes_autoscaling_policy = requires(T t) { t.autoscaling = AutoScalingPolicy{}; };
+static_assert(takes_autoscaling_policy<InstanceGroup>);
+static_assert(!takes_autoscaling_policy<InstanceFleet>);

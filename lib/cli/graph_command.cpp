@@ -1,0 +1,35 @@
+#include "cli/graph_command.hpp"
+
+#include <ostream>
+
+#include "drdb/cli/run.hpp"
+#include "drdb/core/error.hpp"
+#include "drdb/graph/graph.hpp"
+#include "drdb/io/output.hpp"
+#include "drdb/render/synth.hpp"
+
+namespace drdb::cli {
+
+int graph(const App& app, const GraphArgs& args, std::ostream& out, std::ostream& err) {
+  const auto style = args.style == "dot" ? graph::Style::Dot : graph::Style::Mermaid;
+  SynthOptions options;
+  options.formats = {Format::CloudFormationJson};
+  options.stacks = args.stacks;
+  Diagnostics warnings;
+  const auto documents = synthesize(app, options, &warnings);
+  err << warnings.format();
+
+  std::vector<AssetFile> files;
+  for (const auto& doc : documents)
+    for (auto& picture : graph::draw(doc.stack, doc.content, style))
+      files.push_back({picture.name + (style == graph::Style::Dot ? ".dot" : ".mmd"), std::move(picture.text)});
+  if (args.out_dir.empty()) {
+    for (const auto& f : files) out << (style == graph::Style::Dot ? "// " : "%% ") << f.path << '\n' << f.content;
+    return exit_ok;
+  }
+  write_documents(args.out_dir, {}, files);
+  for (const auto& f : files) out << "wrote " << (std::filesystem::path(args.out_dir) / f.path).generic_string() << '\n';
+  return exit_ok;
+}
+
+}  // namespace drdb::cli

@@ -1,0 +1,111 @@
+#include "core/md5.hpp"
+#include "drdb/aws/ec2/security_group.hpp"
+#include "drdb/aws/iam/role.hpp"
+#include "drdb/aws/lambda/function.hpp"
+#include "drdb/core/stack.hpp"
+#include "drdb/l1/tf/lambda.hpp"
+#include "render/tf/tf_mapper.hpp"
+
+namespace drdb::render::tf {
+
+namespace l1 = drdb::l1::tf;
+namespace lambda = aws::lambda;
+
+namespace {
+
+// Terraform needs a function name where CloudFormation generates one: "<Stack>-<logical id>",
+// shortened to Lambda's 64 characters with a hash of the full name.
+std::string function_name(const lambda::Function& fn) {
+  if (!fn.props().function_name.empty()) return fn.props().function_name;
+  const std::string full = fn.stack().name() + "-" + logical_id(fn);
+  if (full.size() <= 64) return full;
+  return full.substr(0, 55) + "-" + detail::md5_hex(full).substr(0, 8);
+}
+
+void set_code(const lambda::Function& fn, l1::aws_lambda_function& r) {
+  const auto& code = fn.props().code;
+  if (code.kind() == lambda::Code::Kind::S3Object) {
+    r.s3_bucket = *code.bucket();
+    r.s3_key = *code.key();
+    if (code.object_version()) r.s3_object_version = *code.object_version();
+    return;
+  }
+  // A packaged asset (inline source too): the zip synth writes beside the modules, relative to
+  // terraform/<Stack>/ where terraform runs; the hash makes a code change an update.
+  const auto assets = fn.assets(Target::Terraform);
+  if (assets.empty() || !assets.front()->error().empty()) return;  // reported by validation
+  r.filename = "../../" + assets.front()->relative_path();
+  r.source_code_hash = assets.front()->sha256_base64();
+}
+
+}  // namespace
+
+void TfMapper::visit(const lambda::Function& fn) {
+  const auto& props = fn.props();
+  l1::aws_lambda_function r;
+  r.function_name = function_name(fn);
+  if (props.runtime) r.runtime = std::string(lambda::to_string(*props.runtime));
+  r.handler = props.handler;
+  set_code(fn, r);
+  if (!props.description.empty()) r.description = props.description;
+  r.memory_size = props.memory_size;
+  r.timeout = props.timeout;
+  r.architectures = ListOf<Str>{Str(lambda::to_string(props.architecture))};
+  r.role = fn.role().arn();
+  if (!props.environment.empty())
+    r.environment = ListOf<l1::aws_lambda_function::Environment>{{.variables = MapOf<Str>(props.environment.begin(), props.environment.end())}};
+  if (props.vpc && props.vpc->vpc != nullptr) {
+    l1::aws_lambda_function::VpcConfig vpc;
+    vpc.subnet_ids = props.vpc->vpc->subnet_ids(props.vpc->subnets);
+    ListOf<Str> groups;
+    for (const auto* g : props.vpc->security_groups)
+      if (g != nullptr) groups.push_back(g->group_id());
+    vpc.security_group_ids = std::move(groups);
+    r.vpc_config = ListOf<l1::aws_lambda_function::VpcConfig>{std::move(vpc)};
+  }
+  if (props.reserved_concurrency) r.reserved_concurrent_executions = *props.reserved_concurrency;
+  if (props.dead_letter)
+    r.dead_letter_config = ListOf<l1::aws_lambda_function::DeadLetterConfig>{{.target_arn = props.dead_letter->arn}};
+  r.logging_config = ListOf<l1::aws_lambda_function::LoggingConfig>{
+      {.log_format = Str("Text"), .log_group = fn.log_group().log_group_name()}};
+  const auto& out = emit(fn, r);
+  bind(fn, "Arn", out, "arn");
+  bind(fn, "Name", out, "function_name");
+}
+
+void TfMapper::visit(const lambda::Permission& permission) {
+  const auto& props = permission.props();
+  l1::aws_lambda_permission r;
+  r.action = props.action;
+  r.function_name = permission.function().function_arn();
+  r.principal = props.principal;
+  r.statement_id = permission.id();  // stable and readable in the function's resource policy
+  if (props.source_arn) r.source_arn = *props.source_arn;
+  if (props.source_account) r.source_account = *props.source_account;
+  emit(permission, r);
+}
+
+void TfMapper::visit(const lambda::EventSourceMapping& mapping) {
+  const auto& s = mapping.props().source;
+  const auto& o = s.options;
+  l1::aws_lambda_event_source_mapping r;
+  r.function_name = mapping.function().function_arn();
+  r.event_source_arn = s.arn;
+  r.batch_size = o.batch_size;
+  if (o.max_batching_window_seconds > 0) r.maximum_batching_window_in_seconds = o.max_batching_window_seconds;
+  r.enabled = o.enabled;
+  if (o.report_batch_item_failures) r.function_response_types = ListOf<Str>{Str("ReportBatchItemFailures")};
+  if (s.kind == lambda::EventSource::Kind::SqsQueue) {
+    if (o.maximum_concurrency)
+      r.scaling_config = ListOf<l1::aws_lambda_event_source_mapping::ScalingConfig>{{.maximum_concurrency = *o.maximum_concurrency}};
+  } else {
+    r.starting_position = o.starting_position == lambda::StartingPosition::Latest ? "LATEST" : "TRIM_HORIZON";
+    if (o.maximum_retry_attempts) r.maximum_retry_attempts = *o.maximum_retry_attempts;
+    if (o.maximum_record_age_seconds) r.maximum_record_age_in_seconds = *o.maximum_record_age_seconds;
+    if (o.bisect_batch_on_error) r.bisect_batch_on_function_error = true;
+  }
+  const auto& out = emit(mapping, r);
+  bind(mapping, "Id", out, "uuid");
+}
+
+}  // namespace drdb::render::tf
