@@ -22,11 +22,12 @@ def main(app):
         subprocess.run([app, "synth", "--out", work, "--format", "terraform"], check=True, capture_output=True)
         module = os.path.join(work, "terraform", "Emr")
         with Moto() as aws:
-            # aws_s3_bucket_logging does not wait for the log bucket's policy, and S3 refuses logging
-            # to a bucket whose policy does not yet admit the logging service: applied apart, later.
-            outputs = terraform_apply(aws, module, work,
-                                      skip=lambda kind, body: mock_cannot_apply(kind, body) or kind == "aws_s3_bucket_logging")
+            outputs = terraform_apply(aws, module, work, skip=mock_cannot_apply)
             assert "ClusterId" not in outputs, outputs
+
+            # Server access logging, turned on once the log bucket's policy admitted the service.
+            logging = aws("s3api", "get-bucket-logging", "--bucket", outputs["DataBucket"])["LoggingEnabled"]
+            assert logging == {"TargetBucket": outputs["LogBucket"], "TargetPrefix": "s3-access/data/"}, logging
 
             lifecycle = aws("s3api", "get-bucket-lifecycle-configuration", "--bucket", outputs["LogBucket"])["Rules"]
             (rule,) = lifecycle

@@ -44,6 +44,9 @@ class Parameter : public Construct {
     std::optional<int> min_length;
     std::optional<int> max_length;
     bool no_echo = false;  // sensitive: masked by CloudFormation, `sensitive` in Terraform
+    // Only CloudFormation needs it (the bucket it reads Lambda code from: Terraform uploads the
+    // code itself): no Terraform variable, and a Terraform reference to it is an error.
+    bool cloudformation_only = false;
   };
   Parameter(const Scope& scope, Props props);
 

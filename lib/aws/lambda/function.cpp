@@ -16,7 +16,8 @@ void ensure_assets_bucket_parameter(Stack& stack) {
                        {.description = "S3 bucket holding the files listed in assets.json, uploaded under their key before deploying",
                         .allowed_pattern = "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",
                         .min_length = 3,
-                        .max_length = 63});
+                        .max_length = 63,
+                        .cloudformation_only = true});
 }
 
 Str ec2_arn(const std::string& type_and_id) {

@@ -69,10 +69,6 @@ StateMachine::StateMachine(const Scope& scope, Props props) : Construct(scope), 
   if (props_.tracing)
     role_->add_to_policy({.actions = {"xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:PutTelemetryRecords", "xray:PutTraceSegments"},
                           .resources = {Str("*")}});
-  // CloudWatch Logs' delivery actions and X-Ray's sampling actions have no resource-level
-  // permissions; the rule pack does not list them yet, so the role this construct creates says why.
-  if (props_.role == nullptr && (log_group_ != nullptr || props_.tracing))
-    role_->suppress("IAM.2", "log delivery and X-Ray sampling actions have no resource-level permissions");
   grant_graph(*role_);
   resource_->add_dependency(*role_);
   states_at_creation_ = props_.definition.total_states();

@@ -273,24 +273,25 @@ void resolve_dependencies(const Stack& stack, RenderedStack& rendered, Target ta
   for (std::size_t i = 0; i < n; ++i) {
     auto& r = rendered.resources[i];
     std::set<std::size_t> explicit_deps;
-    for (const Construct* node = r.owner; node != nullptr && node != &stack; node = node->scope()) {
-      for (const Construct* dep : node->dependencies()) {
-        if (dep->find_stack() != &stack) {
-          out.error(r.owner->path(), "depends on " + dep->path() + " in another stack",
-                    "deploy the stacks in order instead (dependencies across stacks are not supported)");
-          continue;
-        }
-        bool found = false;
-        walk(*dep, [&](const Construct& c) {
-          auto it = resolver.by_owner.find(&c);
-          if (it == resolver.by_owner.end()) return;
-          found = true;
-          explicit_deps.insert(it->second.begin(), it->second.end());
-        });
-        if (!found)
-          out.error(r.owner->path(), "depends on " + dep->path() + ", which renders no resource",
-                    "depend on a construct that deploys something");
+    std::vector<const Construct*> deps(r.waits_for.begin(), r.waits_for.end());
+    for (const Construct* node = r.owner; node != nullptr && node != &stack; node = node->scope())
+      deps.insert(deps.end(), node->dependencies().begin(), node->dependencies().end());
+    for (const Construct* dep : deps) {
+      if (dep->find_stack() != &stack) {
+        out.error(r.owner->path(), "depends on " + dep->path() + " in another stack",
+                  "deploy the stacks in order instead (dependencies across stacks are not supported)");
+        continue;
       }
+      bool found = false;
+      walk(*dep, [&](const Construct& c) {
+        auto it = resolver.by_owner.find(&c);
+        if (it == resolver.by_owner.end()) return;
+        found = true;
+        explicit_deps.insert(it->second.begin(), it->second.end());
+      });
+      if (!found)
+        out.error(r.owner->path(), "depends on " + dep->path() + ", which renders no resource",
+                  "depend on a construct that deploys something");
     }
     explicit_deps.erase(i);
     std::set<std::string> names;

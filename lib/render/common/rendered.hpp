@@ -25,6 +25,9 @@ struct RenderedResource {
   bool primary = true;               // the construct's main resource (target of overrides and refs)
   bool taggable = false;             // has a tags property: scope tags are applied to it
   std::vector<std::string> depends_on_names;  // extra same-stack dependencies by rendered name
+  // Constructs this rendered resource alone waits for (a construct's own dependencies apply to
+  // everything it and its children render, which can close a cycle a single resource does not).
+  std::vector<const Construct*> waits_for;
 };
 
 // How an attribute reads in a target. CloudFormation: `Ref` (empty name) or Fn::GetAtt name;

@@ -68,7 +68,10 @@ void TfMapper::visit(const lambda::Function& fn) {
     r.dead_letter_config = ListOf<l1::aws_lambda_function::DeadLetterConfig>{{.target_arn = props.dead_letter->arn}};
   r.logging_config = ListOf<l1::aws_lambda_function::LoggingConfig>{
       {.log_format = Str("Text"), .log_group = fn.log_group().log_group_name()}};
-  const auto& out = emit(fn, r);
+  auto& out = emit(fn, r);
+  // The role's policies are separate resources in Terraform; Lambda checks some of them when it
+  // creates the function (VPC network interfaces), and the function logs from its first call.
+  out.waits_for.push_back(&fn.role());
   bind(fn, "Arn", out, "arn");
   bind(fn, "Name", out, "function_name");
 }
@@ -104,7 +107,8 @@ void TfMapper::visit(const lambda::EventSourceMapping& mapping) {
     if (o.maximum_record_age_seconds) r.maximum_record_age_in_seconds = *o.maximum_record_age_seconds;
     if (o.bisect_batch_on_error) r.bisect_batch_on_function_error = true;
   }
-  const auto& out = emit(mapping, r);
+  auto& out = emit(mapping, r);
+  out.waits_for.push_back(&mapping.function().role());  // Lambda checks the consume permissions on creation
   bind(mapping, "Id", out, "uuid");
 }
 

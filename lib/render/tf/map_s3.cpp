@@ -136,7 +136,9 @@ void TfMapper::visit(const aws::s3::Bucket& bucket) {
     logging.bucket = bucket_id;
     logging.target_bucket = props.access_logs_bucket->bucket_name();
     logging.target_prefix = props.access_logs_prefix;
-    emit(bucket, logging, {}, false);
+    auto& out = emit(bucket, logging, {}, false);
+    // S3 refuses logging to a bucket whose policy does not yet admit the log delivery service.
+    if (const auto* policy = props.access_logs_bucket->find_policy()) out.waits_for.push_back(policy);
   }
   using Ownership = l1::aws_s3_bucket_ownership_controls;
   Ownership ownership;

@@ -85,7 +85,8 @@ json module_json(const Stack& stack, const RenderedStack& rendered) {
 
   json outputs = json::object();
   walk(stack, [&](const Construct& c) {
-    if (const auto* p = dynamic_cast<const Parameter*>(&c)) module["variable"][logical_id(*p)] = variable_json(*p, values);
+    if (const auto* p = dynamic_cast<const Parameter*>(&c); p != nullptr && !p->props().cloudformation_only)
+      module["variable"][logical_id(*p)] = variable_json(*p, values);
     if (const auto* o = dynamic_cast<const Output*>(&c)) {
       json out = {{"value", values(o->props().value)}};
       if (!o->props().description.empty()) out["description"] = o->props().description;
@@ -115,6 +116,10 @@ void check_expressible(const RenderedStack& rendered, Diagnostics& out) {
       if (const auto* import = std::get_if<ImportValue>(&e))
         out.error(r.owner->path(), "import_value(\"" + import->export_name + "\") has no Terraform equivalent",
                   "pass the value as a Parameter, or synthesize only CloudFormation for this stack");
+      if (const auto* param = std::get_if<ParamRef>(&e);
+          param != nullptr && param->parameter != nullptr && param->parameter->props().cloudformation_only)
+        out.error(r.owner->path(), "refers to parameter " + param->parameter->path() + ", which only CloudFormation has",
+                  "use a Parameter without cloudformation_only, or synthesize only CloudFormation for this stack");
     });
   }
 }

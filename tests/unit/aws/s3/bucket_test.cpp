@@ -171,8 +171,10 @@ TEST_CASE("access logs: logging configuration, and the log bucket allows log del
     "Resource": {"Fn::Join": ["", [{"Fn::GetAtt": ["Logs", "Arn"]}, "/s3/data/*"]]},
     "Condition": {"ArnLike": {"aws:SourceArn": {"Fn::GetAtt": ["Data", "Arn"]}},
                   "StringEquals": {"aws:SourceAccount": {"Ref": "AWS::AccountId"}}}})"));
+  // Terraform: logging waits for the log bucket's policy (S3 checks it when logging is turned on).
   CHECK(r.body("aws_s3_bucket_logging", "Data") ==
-        json::parse(R"({"bucket": "${aws_s3_bucket.Data.bucket}", "target_bucket": "${aws_s3_bucket.Logs.bucket}", "target_prefix": "s3/data/"})"));
+        json::parse(R"({"bucket": "${aws_s3_bucket.Data.bucket}", "target_bucket": "${aws_s3_bucket.Logs.bucket}",
+                        "target_prefix": "s3/data/", "depends_on": ["aws_s3_bucket_policy.LogsPolicy0AE5C130"]})"));
 }
 
 TEST_CASE("access logs cannot go to a KMS bucket or to another stack") {
