@@ -3,6 +3,7 @@
 #include "drdb/aws/events/rule.hpp"
 #include "drdb/l1/cfn/events.hpp"
 #include "render/cfn/cfn_mapper.hpp"
+#include "render/common/rule_fields.hpp"
 
 namespace drdb::render::cfn {
 
@@ -41,12 +42,7 @@ l1::Rule::Target target(const aws::events::RuleTarget& t) {
     sqs.message_group_id = t.message_group_id;
     r.sqs_parameters = sqs;
   }
-  if (t.max_retry_attempts || t.max_event_age_seconds) {
-    l1::Rule::RetryPolicy retry;
-    if (t.max_retry_attempts) retry.maximum_retry_attempts = *t.max_retry_attempts;
-    if (t.max_event_age_seconds) retry.maximum_event_age_in_seconds = *t.max_event_age_seconds;
-    r.retry_policy = retry;
-  }
+  if (auto retry = retry_policy<l1::Rule::RetryPolicy>(t)) r.retry_policy = *retry;
   return r;
 }
 
@@ -55,12 +51,8 @@ l1::Rule::Target target(const aws::events::RuleTarget& t) {
 void CfnMapper::visit(const aws::events::Rule& rule) {
   const auto& props = rule.props();
   l1::Rule r;
-  if (!props.rule_name.empty()) r.name = props.rule_name;
-  if (!props.description.empty()) r.description = props.description;
-  if (props.event_bus_name != "default") r.event_bus_name = props.event_bus_name;
-  if (props.schedule) r.schedule_expression = props.schedule->text();
+  fill_rule(r, rule);
   if (props.event_pattern) r.event_pattern = props.event_pattern->value();
-  r.state = props.enabled ? "ENABLED" : "DISABLED";
   if (!rule.targets().empty()) {
     // By id, so the order targets were added in does not change the template.
     auto sorted = rule.targets();

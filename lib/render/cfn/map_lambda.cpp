@@ -4,6 +4,7 @@
 #include "drdb/core/stack.hpp"
 #include "drdb/l1/cfn/lambda.hpp"
 #include "render/cfn/cfn_mapper.hpp"
+#include "render/common/lambda_fields.hpp"
 
 namespace drdb::render::cfn {
 
@@ -69,34 +70,17 @@ void CfnMapper::visit(const lambda::Function& fn) {
 }
 
 void CfnMapper::visit(const lambda::Permission& permission) {
-  const auto& props = permission.props();
   l1::Permission r;
-  r.action = props.action;
-  r.function_name = permission.function().function_arn();
-  r.principal = props.principal;
-  if (props.source_arn) r.source_arn = *props.source_arn;
-  if (props.source_account) r.source_account = *props.source_account;
+  fill_permission(r, permission);
   emit(permission, r);
 }
 
 void CfnMapper::visit(const lambda::EventSourceMapping& mapping) {
-  const auto& s = mapping.props().source;
-  const auto& o = s.options;
   l1::EventSourceMapping r;
-  r.function_name = mapping.function().function_arn();
-  r.event_source_arn = s.arn;
-  r.batch_size = o.batch_size;
-  if (o.max_batching_window_seconds > 0) r.maximum_batching_window_in_seconds = o.max_batching_window_seconds;
-  r.enabled = o.enabled;
-  if (o.report_batch_item_failures) r.function_response_types = ListOf<Str>{Str("ReportBatchItemFailures")};
-  if (s.kind == lambda::EventSource::Kind::SqsQueue) {
-    if (o.maximum_concurrency) r.scaling_config = l1::EventSourceMapping::ScalingConfig{.maximum_concurrency = *o.maximum_concurrency};
-  } else {
-    r.starting_position = o.starting_position == lambda::StartingPosition::Latest ? "LATEST" : "TRIM_HORIZON";
-    if (o.maximum_retry_attempts) r.maximum_retry_attempts = *o.maximum_retry_attempts;
-    if (o.maximum_record_age_seconds) r.maximum_record_age_in_seconds = *o.maximum_record_age_seconds;
-    if (o.bisect_batch_on_error) r.bisect_batch_on_function_error = true;
-  }
+  fill_event_source_mapping(r, mapping);
+  const auto& o = mapping.props().source.options;
+  if (mapping.props().source.kind == lambda::EventSource::Kind::SqsQueue && o.maximum_concurrency)
+    r.scaling_config = l1::EventSourceMapping::ScalingConfig{.maximum_concurrency = *o.maximum_concurrency};
   const auto& out = emit(mapping, r);
   bind_ref(mapping, "Id", out);
 }

@@ -1,5 +1,6 @@
 #include "drdb/aws/events/rule.hpp"
 #include "drdb/l1/tf/events.hpp"
+#include "render/common/rule_fields.hpp"
 #include "render/tf/tf_mapper.hpp"
 
 namespace drdb::render::tf {
@@ -41,12 +42,7 @@ Target target(const aws::events::Rule& rule, const aws::events::RuleTarget& t) {
     sqs.message_group_id = t.message_group_id;
     r.sqs_target = ListOf<Target::SqsTarget>{sqs};
   }
-  if (t.max_retry_attempts || t.max_event_age_seconds) {
-    Target::RetryPolicy retry;
-    if (t.max_retry_attempts) retry.maximum_retry_attempts = *t.max_retry_attempts;
-    if (t.max_event_age_seconds) retry.maximum_event_age_in_seconds = *t.max_event_age_seconds;
-    r.retry_policy = ListOf<Target::RetryPolicy>{retry};
-  }
+  if (auto retry = retry_policy<Target::RetryPolicy>(t)) r.retry_policy = ListOf<Target::RetryPolicy>{*retry};
   return r;
 }
 
@@ -57,12 +53,8 @@ Target target(const aws::events::Rule& rule, const aws::events::RuleTarget& t) {
 void TfMapper::visit(const aws::events::Rule& rule) {
   const auto& props = rule.props();
   l1::aws_cloudwatch_event_rule r;
-  if (!props.rule_name.empty()) r.name = props.rule_name;
-  if (!props.description.empty()) r.description = props.description;
-  if (props.event_bus_name != "default") r.event_bus_name = props.event_bus_name;
-  if (props.schedule) r.schedule_expression = props.schedule->text();
+  fill_rule(r, rule);
   if (props.event_pattern) r.event_pattern = Str::of(json_string(props.event_pattern->value()));
-  r.state = props.enabled ? "ENABLED" : "DISABLED";
   const auto& out = emit(rule, r);
   bind(rule, "Arn", out, "arn");
   bind(rule, "Name", out, "name");
