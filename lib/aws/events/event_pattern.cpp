@@ -1,7 +1,7 @@
 #include "drdb/aws/events/event_pattern.hpp"
 
 #include "drdb/aws/s3/bucket.hpp"
-#include "aws/events/json_size.hpp"
+#include "render/common/json_text.hpp"
 
 namespace drdb::aws::events {
 
@@ -107,7 +107,7 @@ void EventPattern::validate(const std::string& path, std::size_t max_size, Diagn
     return;
   }
   check_shape(pattern_, "", path, out);
-  const auto size = literal_json_size(pattern_);
+  const auto size = render::literal_json_size(pattern_);
   if (size > max_size)
     out.error(path, "event pattern is " + std::to_string(size) + " characters; EventBridge allows " + std::to_string(max_size),
               "split it into several rules, or match on fewer values (e.g. a common key prefix); a raised account "

@@ -4,7 +4,7 @@
 #include <regex>
 #include <set>
 
-#include "aws/events/json_size.hpp"
+#include "render/common/json_text.hpp"
 
 namespace drdb::aws::events {
 
@@ -127,7 +127,7 @@ void TargetInput::validate(const std::string& path, const std::string& where, Di
   switch (kind_) {
     case Kind::Event: return;
     case Kind::Json: {
-      const auto size = literal_json_size(document_);
+      const auto size = render::literal_json_size(document_);
       if (size > max_input)
         out.error(path, where + ": the input is " + std::to_string(size) + " characters; EventBridge allows 8192",
                   "send less (e.g. ids the target looks up), or use an input transformer");

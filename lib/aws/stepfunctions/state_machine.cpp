@@ -21,13 +21,6 @@ void each_state(const Graph& graph, F&& f) {
   }
 }
 
-// The definition's size without its deploy-time values (ARNs, names), which only add to it.
-std::size_t literal_bytes(const Value& definition) {
-  std::size_t n = 0;
-  for (const auto& piece : render::json_pieces(definition)) n += piece.text.size();
-  return n;
-}
-
 bool valid_machine_name(const std::string& name) {
   // Step Functions refuses whitespace, brackets, wildcards, special characters and control characters.
   static const std::string refused = " <>{}[]?*\"#%\\^|~`$&,;:/";
@@ -99,7 +92,7 @@ void StateMachine::validate(Diagnostics& out) const {
   if (props_.definition.total_states() != states_at_creation_)
     out.error(p, "states were added to the graph after it was given to the state machine (their permissions are missing from its role)",
               "build the whole graph, branches included, before creating the StateMachine");
-  const auto bytes = literal_bytes(definition(out));
+  const auto bytes = render::literal_json_size(definition(out));
   if (bytes > max_definition_bytes)
     out.error(p, "the definition is at least " + std::to_string(bytes) + " bytes; Step Functions accepts 1 MiB (1,048,576 bytes)",
               "split the workflow into several state machines (a Task can start another with states:startExecution.sync)");

@@ -119,4 +119,11 @@ std::vector<JsonPiece> json_pieces(const Value& document) {
   return std::move(w.pieces);
 }
 
+std::size_t literal_json_size(const Value& document) {
+  std::size_t size = 0;
+  for (const auto& piece : json_pieces(document))
+    if (piece.expression == nullptr) size += piece.text.size();
+  return size;
+}
+
 }  // namespace drdb::render

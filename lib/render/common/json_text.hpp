@@ -18,6 +18,11 @@ struct JsonPiece {
 // Adjacent literal pieces are merged.
 std::vector<JsonPiece> json_pieces(const Value& document);
 
+// Characters of `document` as compact JSON counting only what is known at synth time (a
+// deploy-time value counts as nothing): a lower bound, exact for literal documents. The models'
+// size limits (Step Functions definitions, EventBridge patterns and inputs) use it.
+std::size_t literal_json_size(const Value& document);
+
 // Escapes a string's content for JSON, without the surrounding quotes.
 std::string json_escape(std::string_view s);
 
