@@ -27,13 +27,6 @@ bool reserved_variable(const std::string& name) {
          std::find(runtime_names.begin(), runtime_names.end(), name) != runtime_names.end();
 }
 
-bool looks_secret(std::string name) {
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  for (std::string_view word : {"PASSWORD", "SECRET", "TOKEN", "API_KEY", "PRIVATE_KEY"})
-    if (name.find(word) != std::string::npos) return true;
-  return false;
-}
-
 void validate_environment(const Function::Props& props, const std::string& p, Diagnostics& out) {
   std::size_t size = 0;
   bool all_literal = true;
@@ -47,11 +40,9 @@ void validate_environment(const Function::Props& props, const std::string& p, Di
       out.error(p, "environment variable \"" + name + "\" is reserved by the Lambda runtime",
                 "choose another name (AWS_* and the runtime's own variables are set by Lambda)");
     size += name.size();
+    // Secret-looking values are the rule pack's LAMBDA.1 (suppressible, with a reason).
     if (value.is_literal()) {
       size += value.value().as_string().size();
-      if (looks_secret(name) && !value.value().as_string().empty())
-        out.warning(p, "environment variable \"" + name + "\" looks like a secret in plaintext; anyone who can read the function's configuration sees it",
-                    "store it in Secrets Manager, pass the secret's ARN and read it at run time");
     } else {
       all_literal = false;
     }
@@ -130,12 +121,8 @@ void check_range(Diagnostics& out, const std::string& p, std::string_view what, 
 
 void Function::validate(Diagnostics& out) const {
   const auto p = path();
-  if (!props_.runtime) {
-    out.error(p, "the function has no runtime", "set .runtime, e.g. Runtime::Python313");
-  } else if (is_deprecated(*props_.runtime)) {
-    out.warning(p, "runtime " + std::string(to_string(*props_.runtime)) + " is deprecated by AWS Lambda (no more security patches)",
-                "move to " + std::string(to_string(successor(*props_.runtime))));
-  }
+  // A deprecated runtime is the rule pack's LAMBDA.3 (a warning that can be suppressed with a reason).
+  if (!props_.runtime) out.error(p, "the function has no runtime", "set .runtime, e.g. Runtime::Python313");
   if (props_.handler.empty())
     out.error(p, "the function has no handler", "set .handler, e.g. \"index.handler\" (file index, function handler)");
   else if (props_.handler.size() > 128 ||
