@@ -71,6 +71,25 @@ const secretsmanager::Secret* secret_construct(const Str& arn) {
   return ref == nullptr ? nullptr : dynamic_cast<const secretsmanager::Secret*>(ref->target);
 }
 
+// EMR's secret support hands the whole secret string to the cluster as the value, and limits key
+// and value together to 1,024 characters; a generated secret of this app says what it will hold.
+void check_secret_value(const ExternalHive& db, const std::string& path, Diagnostics& out) {
+  constexpr std::size_t emr_secret_limit = 1024;
+  const auto* secret = db.password_delivery == PasswordDelivery::EmrSecret ? secret_construct(db.password_secret_arn) : nullptr;
+  if (secret == nullptr || !secret->props().generate) return;
+  const auto& generated = *secret->props().generate;
+  if (!generated.secret_string_template.empty()) {
+    out.error(path, "the password secret " + secret->path() + " is a JSON document, and EMR passes the whole secret string as the password",
+              "generate a plain password (no secret_string_template), or use PasswordDelivery::CloudFormationDynamicReference with password_json_key");
+    return;
+  }
+  const std::size_t total = password_key.size() + static_cast<std::size_t>(std::max(generated.password_length, 0));
+  if (total > emr_secret_limit)
+    out.error(path, "EMR limits a configuration secret and its key to 1,024 characters; " + std::string(password_key) + " and a " +
+                        std::to_string(generated.password_length) + "-character password take " + std::to_string(total),
+              "generate a password of at most " + std::to_string(emr_secret_limit - password_key.size()) + " characters");
+}
+
 }  // namespace
 
 Configurations metastore_configurations(const Metastore& metastore, const std::vector<Application>& applications) {
@@ -125,6 +144,7 @@ void validate_metastore(const Metastore& metastore, const std::vector<Applicatio
            db->password_secret_arn.value().as_string().find(":secretsmanager:") == std::string::npos)
     out.error(path, "password_secret_arn is not a Secrets Manager secret ARN",
               "use arn:aws:secretsmanager:<region>:<account>:secret:<name>");
+  check_secret_value(*db, path, out);
   if (db->database_security_group == nullptr)
     out.error(path, "the external Hive metastore has no database security group",
               "set .database_security_group so the primary node may reach the database");

@@ -53,3 +53,26 @@ TEST_CASE("an existing secret by ARN: GetSecretValue on that ARN only") {
   CHECK(mismatch(cfn.properties("AWS::IAM::Role", logical_id(cluster.service_role())),
                  role_statement(Value::object({{"Action", "secretsmanager:GetSecretValue"}, {"Resource", arn}}))) == "");
 }
+
+TEST_CASE("a generated password secret must be plain text and fit EMR's 1,024-character secret limit") {
+  Env env;
+  auto& json_secret = env.stack.add<aws::secretsmanager::Secret>(
+      "JsonPassword", {.generate = aws::secretsmanager::GeneratedSecret{
+                           .secret_string_template = Object{{"username", Value("hive")}}, .generate_string_key = "password"}});
+  env.cluster(with_hive(env, json_secret.secret_arn()));
+  CHECK(diagnostics_of(env.app).find("the password secret App/S/JsonPassword is a JSON document, and EMR passes the whole "
+                                     "secret string as the password") != std::string::npos);
+
+  Env long_env;
+  auto& long_secret = long_env.stack.add<aws::secretsmanager::Secret>(
+      "LongPassword", {.generate = aws::secretsmanager::GeneratedSecret{.password_length = 1000}});
+  long_env.cluster(with_hive(long_env, long_secret.secret_arn()));
+  CHECK(diagnostics_of(long_env.app).find("javax.jdo.option.ConnectionPassword and a 1000-character password take 1035 — "
+                                          "generate a password of at most 989 characters") != std::string::npos);
+
+  Env ok_env;
+  auto& plain = ok_env.stack.add<aws::secretsmanager::Secret>(
+      "Password", {.generate = aws::secretsmanager::GeneratedSecret{.password_length = 64, .exclude_characters = "\"@/\\"}});
+  ok_env.cluster(with_hive(ok_env, plain.secret_arn()));
+  CHECK(!validate(ok_env.app).has_errors());
+}
