@@ -31,6 +31,10 @@ def free_port():
         return s.getsockname()[1]
 
 
+# Types the mock accepts in a template but does not list as stack resources.
+MOCK_SKIPS = frozenset({"AWS::S3::BucketPolicy", "AWS::EC2::SecurityGroupEgress"})
+
+
 class Moto:
     """`with Moto() as aws: aws("ec2", "describe-vpcs")` returns the parsed JSON answer."""
 
@@ -106,6 +110,16 @@ class Moto:
         reasons = [f"{e.get('LogicalResourceId')}: {e.get('ResourceStatus')} {e.get('ResourceStatusReason', '')}"
                    for e in events.get("StackEvents", []) if "FAILED" in e.get("ResourceStatus", "")]
         raise AssertionError(f"stack {name} ended {status}, wanted {wanted}: {reasons}")
+
+    def deploy_modelled(self, name, template_path, body, skips=MOCK_SKIPS, **create_args):
+        """create_stack, then assert that every resource of `body` (the template drdb wrote) exists in
+        the stack, but for the `skips` types. Returns (outputs, resources)."""
+        stack = self.create_stack(name, template_path, **create_args)
+        resources = self.stack_resources(name)
+        modelled = {k for k, v in body["Resources"].items() if v["Type"] not in skips}
+        missing = sorted(modelled - set(resources))
+        assert not missing, f"resources not created: {missing}"
+        return {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}, resources
 
     def stack_resources(self, name):
         """{logical id: (type, physical id, status)}"""

@@ -18,9 +18,6 @@ import tempfile
 sys.path.insert(0, os.path.dirname(__file__))
 from moto import Moto, require_tools, without_kms_key_tags  # noqa: E402
 
-# Created by the mock as no-ops or not at all (shared/local-aws.md).
-MOCK_SKIPS = {"AWS::S3::BucketPolicy", "AWS::EC2::SecurityGroupEgress"}
-
 
 def of_type(body, kind):
     return {k: v for k, v in body["Resources"].items() if v["Type"] == kind}
@@ -57,12 +54,7 @@ def main(app):
             body = json.load(f)
         check_template(body)
         with Moto() as aws:
-            stack = aws.create_stack("emr", without_kms_key_tags(template, os.path.join(work, "mock.json")))
-            outputs = {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}
-            resources = aws.stack_resources("emr")
-            modelled = {k for k, v in body["Resources"].items() if v["Type"] not in MOCK_SKIPS}
-            missing = sorted(modelled - set(resources))
-            assert not missing, f"resources not created: {missing}"
+            outputs, resources = aws.deploy_modelled("emr", without_kms_key_tags(template, os.path.join(work, "mock.json")), body)
 
             def physical(kind, suffix=""):
                 (found,) = [v[1] for k, v in resources.items() if v[0] == kind and k.startswith(suffix)]

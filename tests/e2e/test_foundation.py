@@ -17,10 +17,6 @@ sys.path.insert(0, os.path.dirname(__file__))
 from moto import Moto, require_tools  # noqa: E402
 
 
-# Types the mock accepts in a template but does not list as stack resources.
-MOCK_SKIPS = {"AWS::S3::BucketPolicy", "AWS::EC2::SecurityGroupEgress"}
-
-
 def main(app):
     require_tools("moto_server", "aws")
     with tempfile.TemporaryDirectory(prefix="drdb-e2e-") as work:
@@ -29,12 +25,7 @@ def main(app):
         with open(template) as f:
             body = json.load(f)
         with Moto() as aws:
-            stack = aws.create_stack("platform", template)
-            outputs = {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}
-            resources = aws.stack_resources("platform")
-            modelled = {k for k, v in body["Resources"].items() if v["Type"] not in MOCK_SKIPS}
-            missing = sorted(modelled - set(resources))
-            assert not missing, f"resources not created: {missing}"
+            outputs, resources = aws.deploy_modelled("platform", template, body)
             for logical_id, (_, _, status) in resources.items():
                 assert status == "CREATE_COMPLETE", f"{logical_id} is {status}"
 

@@ -24,8 +24,6 @@ import urllib.request
 sys.path.insert(0, os.path.dirname(__file__))
 from moto import Moto, require_tools  # noqa: E402
 
-# Created by the mock as no-ops or not at all (shared/local-aws.md).
-MOCK_SKIPS = {"AWS::S3::BucketPolicy", "AWS::EC2::SecurityGroupEgress"}
 STATES = {"HasDate", "InitFromInput", "InitFromStartTime", "RecordStarted", "ListClusters", "ListNextPage", "FilterClusters",
           "SummarizeClusters", "SortClusters", "Decide", "UseWaitingCluster",
           "TerminateExtraClusters", "UseRunningCluster", "WaitForCluster", "CreateCluster", "RecordRunning", "RunStep",
@@ -109,12 +107,7 @@ def main(app):
         with open(template) as f:
             body = json.load(f)
         with Moto() as aws:
-            stack = aws.create_stack("workflow", template)
-            outputs = {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}
-            resources = aws.stack_resources("workflow")
-            modelled = {k for k, v in body["Resources"].items() if v["Type"] not in MOCK_SKIPS}
-            missing = sorted(modelled - set(resources))
-            assert not missing, f"resources not created: {missing}"
+            outputs, resources = aws.deploy_modelled("workflow", template, body)
             definition, role_arn = check_deployed(aws, body, outputs, resources)
             run_once(aws, definition, role_arn, outputs["RunLogTable"])
     print("e2e workflow: deployed, state machine and role as rendered, one run recorded and failed as expected")
