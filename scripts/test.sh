@@ -6,9 +6,10 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 "$root/scripts/setup.sh" "$@"
 
-# Node tools for the lint suite, installed locally with npm (pinned): asl-validator checks every
-# state machine definition (tests/lint/asl-validate.sh).
-npm_tools=(asl-validator@4.0.0)
+# Node tools, installed locally with npm (pinned): asl-validator checks every state machine
+# definition (tests/lint/asl-validate.sh); jsonata, the reference implementation, evaluates the JSONata
+# the local mock cannot (tests/e2e/sfn_run.py).
+npm_tools=(asl-validator@4.0.0 jsonata@2.2.2)
 tools_dir=$root/build/tools
 
 ensure_test_tools() {

@@ -36,7 +36,8 @@ void build(App& app) {
                            "a certificate bundle of the user's own");
   code.grant_read(cluster.job_flow_role(), "jobs/*");
 
-  auto& runs = stack.add<aws::dynamodb::Table>("RunLog", {.partition_key = {"Correlation_Id"}});
+  // One item per run, expiring 90 days after the run started (the workflow writes TimeToExist).
+  auto& runs = stack.add<aws::dynamodb::Table>("RunLog", {.partition_key = {"Correlation_Id"}, .time_to_live_attribute = "TimeToExist"});
 
   auto& etl = stack.add<EnsureClusterRunStep>(
       "DailySales", {.cluster = &cluster,

@@ -60,6 +60,7 @@
 #include "drdb/aws/s3/notifications.hpp"
 #include "drdb/aws/secretsmanager/secret.hpp"
 #include "drdb/aws/sqs/queue.hpp"
+#include "drdb/aws/stepfunctions/cluster_lifecycle.hpp"
 #include "drdb/aws/stepfunctions/condition.hpp"
 #include "drdb/aws/stepfunctions/ensure_cluster_run_step.hpp"
 #include "drdb/aws/stepfunctions/graph.hpp"

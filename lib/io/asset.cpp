@@ -64,9 +64,9 @@ bool collect(const fs::path& dir, std::vector<io::ZipEntry>& entries, std::strin
 
 }  // namespace
 
-std::shared_ptr<const Asset> Asset::from_path(const fs::path& path) {
+std::shared_ptr<const Asset> Asset::from_path(const fs::path& path, std::string source_label) {
   auto asset = std::make_shared<Asset>();
-  asset->source_ = path.generic_string();
+  asset->source_ = source_label.empty() ? path.generic_string() : std::move(source_label);
   std::vector<io::ZipEntry> entries;
   std::error_code ec;
   const auto st = fs::status(path, ec);

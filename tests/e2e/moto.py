@@ -3,6 +3,7 @@ with the aws CLI, deploy CloudFormation templates and wait for them, stop it by 
 
 What the mock does and does not do is in shared/local-aws.md; the tests assert only what it models.
 """
+import ast
 import json
 import os
 import shutil
@@ -11,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 
 SKIP = 77  # ctest SKIP_RETURN_CODE
 
@@ -120,6 +122,35 @@ class Moto:
         missing = sorted(modelled - set(resources))
         assert not missing, f"resources not created: {missing}"
         return {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}, resources
+
+    def upload_assets(self, out_dir, bucket="drdb-assets"):
+        """Uploads what assets.json lists (out_dir/assets/<sha256>.zip) to `bucket` under the same keys,
+        as a deploy pipeline does before `aws cloudformation deploy`. Returns the bucket (the stacks'
+        AssetsBucket parameter)."""
+        self("s3api", "create-bucket", "--bucket", bucket)
+        with open(os.path.join(out_dir, "assets.json")) as f:
+            manifest = json.load(f)
+        for asset in manifest["assets"]:
+            if "cloudformation" in asset:
+                self("s3api", "put-object", "--bucket", bucket, "--key", asset["cloudformation"]["key"],
+                     "--body", os.path.join(out_dir, asset["file"]))
+        return bucket
+
+    def role_actions(self, role_name):
+        """Every action the role's inline policies allow or deny."""
+        actions = set()
+        for name in self("iam", "list-role-policies", "--role-name", role_name)["PolicyNames"]:
+            doc = self("iam", "get-role-policy", "--role-name", role_name, "--policy-name", name)["PolicyDocument"]
+            if isinstance(doc, str):  # the mock answers with the document as text (JSON, or a Python literal)
+                text = urllib.parse.unquote(doc)
+                try:
+                    doc = json.loads(text)
+                except json.JSONDecodeError:
+                    doc = ast.literal_eval(text)
+            for statement in doc["Statement"]:
+                acts = statement["Action"]
+                actions.update([acts] if isinstance(acts, str) else acts)
+        return actions
 
     def stack_resources(self, name):
         """{logical id: (type, physical id, status)}"""

@@ -4,27 +4,23 @@ Deploy: every resource is created; the state machine read back from the mock has
 drdb rendered (with its references resolved), its role, and STANDARD type; the role's policy names
 exactly the actions the graph calls.
 
-Run: the mock executes state machines created through its API (not through CloudFormation), with
-DynamoDB putItem and the AWS SDK's listClusters but not EMR's optimized .sync integrations. The
-deployed definition is created again that way and started: the run must be recorded in the run-log
-table under the execution's name with its data product and the input's date, ListClusters must run, and
-the run must end in the workflow's failure path (the mock cannot create the cluster), which is
-what a failure looks like in AWS too.
+Run (sfn_run.py): the deployed definition is created again through the mock's API and started: the
+run must be recorded in the run-log table under the execution's name with its data product, the
+input's date and its expiry, and ListClusters must run. The account has no cluster, and the mock
+fails the JSONPath filter on the empty page with States.Runtime, where Step Functions gives an empty
+list (see test_pipeline.py, which runs further with a cluster in place).
 """
-import ast
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.parse
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
+import sfn_run  # noqa: E402
 from moto import Moto, require_tools  # noqa: E402
 
-STATES = {"HasDate", "InitFromInput", "InitFromStartTime", "RecordStarted", "ListClusters", "ListNextPage", "FilterClusters",
+STATES = {"HasDate", "InitFromInput", "InitFromStartTime", "SetRecordExpiry", "RecordStarted", "ListClusters", "ListNextPage", "FilterClusters",
           "SummarizeClusters", "SortClusters", "Decide", "UseWaitingCluster",
           "TerminateExtraClusters", "UseRunningCluster", "WaitForCluster", "CreateCluster", "RecordRunning", "RunStep",
           "RecordSucceeded", "Done", "RecordFailed", "Failed"}
@@ -49,19 +45,7 @@ def check_deployed(aws, body, outputs, resources):
     role_name = resources[role_id][1]
     assert machine["roleArn"].endswith(":role/" + role_name), (machine["roleArn"], role_name)
     assert machine.get("type", "STANDARD") == "STANDARD"
-    policies = aws("iam", "list-role-policies", "--role-name", role_name)["PolicyNames"]
-    actions = set()
-    for name in policies:
-        doc = aws("iam", "get-role-policy", "--role-name", role_name, "--policy-name", name)["PolicyDocument"]
-        if isinstance(doc, str):  # the mock answers with the document as text (JSON, or a Python literal)
-            text = urllib.parse.unquote(doc)
-            try:
-                doc = json.loads(text)
-            except json.JSONDecodeError:
-                doc = ast.literal_eval(text)
-        for statement in doc["Statement"]:
-            acts = statement["Action"]
-            actions.update([acts] if isinstance(acts, str) else acts)
+    actions = aws.role_actions(role_name)
     assert not [a for a in actions if "*" in a], actions
     for needed in ("elasticmapreduce:RunJobFlow", "elasticmapreduce:ListClusters", "elasticmapreduce:AddJobFlowSteps",
                    "elasticmapreduce:TerminateJobFlows", "iam:PassRole", "dynamodb:PutItem", "dynamodb:UpdateItem",
@@ -71,32 +55,20 @@ def check_deployed(aws, body, outputs, resources):
 
 
 def run_once(aws, definition, role_arn, table):
-    """Creates the definition through the API (which the mock executes) and runs it once."""
-    request = urllib.request.Request(f"{aws.endpoint}/moto-api/config", method="POST",
-                                     data=json.dumps({"stepfunctions": {"execute_state_machine": True}}).encode(),
-                                     headers={"Content-Type": "application/json"})
-    urllib.request.urlopen(request, timeout=10).read()
-    arn = aws("stepfunctions", "create-state-machine", "--name", "workflow-run", "--definition", json.dumps(definition),
-              "--role-arn", role_arn)["stateMachineArn"]
-    execution = aws("stepfunctions", "start-execution", "--state-machine-arn", arn, "--name", "run-e2e-1",
-                    "--input", json.dumps({"date": "2026-11-21"}))["executionArn"]
-    deadline = time.monotonic() + 60
-    status = "RUNNING"
-    while time.monotonic() < deadline:
-        status = aws("stepfunctions", "describe-execution", "--execution-arn", execution)["status"]
-        if status != "RUNNING":
-            break
-        time.sleep(0.5)
-    assert status == "FAILED", f"the run ended {status}; the mock cannot create the cluster, so it must fail"
-    history = aws("stepfunctions", "get-execution-history", "--execution-arn", execution)["events"]
-    entered = [e["stateEnteredEventDetails"]["name"] for e in history if "stateEnteredEventDetails" in e]
-    assert entered[:5] == ["HasDate", "InitFromInput", "RecordStarted", "ListClusters", "FilterClusters"], (entered, history)
+    """Runs the deployed definition once in the mock (sfn_run.py): recorded, then stopped by the mock."""
+    started = sfn_run.now()
+    runnable, expires_at = sfn_run.with_expiry_evaluated(definition, started)
+    assert int(expires_at) == int(started.timestamp()) + 90 * 86400, (expires_at, started)
+    status, entered, history = sfn_run.run_in_mock(aws, runnable, role_arn, "run-e2e-1", {"date": "2026-11-21"})
+    assert status == "FAILED", (status, entered)
+    assert entered == ["HasDate", "InitFromInput", "SetRecordExpiry", "RecordStarted", "ListClusters", "FilterClusters"], (entered, history)
     item = aws("dynamodb", "get-item", "--table-name", table, "--key", json.dumps({"Correlation_Id": {"S": "run-e2e-1"}}))
     assert item, "the run was not recorded"
     record = item["Item"]
     assert record["DataProduct"] == {"S": "sales"}, record
     assert record["RunId"]["S"].endswith(":run-e2e-1"), record
     assert record["Date"] == {"S": "2026-11-21"}, record
+    assert record["TimeToExist"] == {"N": expires_at}, record
 
 
 def main(app):

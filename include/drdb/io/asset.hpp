@@ -27,12 +27,14 @@ class Asset {
  public:
   // Packages a file or a directory now. Problems (missing path, unreadable file, special file) are
   // kept in error() for the owning construct to report during validation.
-  static std::shared_ptr<const Asset> from_path(const std::filesystem::path& path);
+  // `source_label` is how the asset manifest names the source; empty: the path as given. Give a
+  // project-relative label for an absolute path, so the manifest is the same on every machine.
+  static std::shared_ptr<const Asset> from_path(const std::filesystem::path& path, std::string source_label = "");
   // Packages in-memory files (name → content), e.g. inline source as index.py.
   static std::shared_ptr<const Asset> from_files(std::string source_label,
                                                  const std::map<std::string, std::string>& files);
 
-  const std::string& source() const { return source_; }   // as given
+  const std::string& source() const { return source_; }   // the label, or the path as given
   const std::string& error() const { return error_; }     // empty when packaged
   const std::string& zip() const { return zip_; }         // the archive's bytes
   const std::string& sha256() const { return sha256_; }   // lower-case hex of zip()

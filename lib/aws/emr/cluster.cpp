@@ -1,6 +1,7 @@
 #include "drdb/aws/emr/cluster.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "aws/emr/checks.hpp"
 #include "aws/emr/metastore_settings.hpp"
@@ -8,6 +9,7 @@
 #include "drdb/aws/emr/key_pair.hpp"
 #include "drdb/aws/iam/instance_profile.hpp"
 #include "drdb/aws/s3/bucket.hpp"
+#include "drdb/core/error.hpp"
 #include "drdb/core/logical_id.hpp"
 #include "drdb/core/stack.hpp"
 #include "render/common/resource_visitor.hpp"
@@ -31,7 +33,7 @@ ClusterSubnet::ClusterSubnet(Str subnet_id) : id(std::move(subnet_id)), construc
 ClusterSubnet::ClusterSubnet(ec2::Subnet& subnet) : id(subnet.subnet_id()), construct(&subnet) {}
 
 Cluster::Cluster(const Scope& scope, Props props) : Construct(scope), props_(std::move(props)) {
-  resource_ = &add<ClusterResource>("Resource");
+  if (props_.launch == Launch::WithStack) resource_ = &add<ClusterResource>("Resource");
   create_security_groups();
   create_roles();
   grant_job_flow_role();
@@ -72,8 +74,16 @@ std::optional<Str> Cluster::key_name() const {
   return std::nullopt;
 }
 
-Str Cluster::cluster_id() const { return resource_->attr("Id"); }
-Str Cluster::primary_public_dns() const { return resource_->attr("MasterPublicDNS"); }
+const ClusterResource& Cluster::resource() const {
+  if (resource_ == nullptr)
+    throw Error(ErrorKind::Usage, path() + ": the cluster is launched by workflows, so the stack has no cluster resource; refer to "
+                "it by name (cluster_name()), or set launch = Launch::WithStack");
+  return *resource_;
+}
+ClusterResource& Cluster::resource() { return const_cast<ClusterResource&>(std::as_const(*this).resource()); }
+
+Str Cluster::cluster_id() const { return resource().attr("Id"); }
+Str Cluster::primary_public_dns() const { return resource().attr("MasterPublicDNS"); }
 
 void Cluster::create_key_pair() {
   if (!props_.ssh || !props_.ssh->create_key_pair) return;

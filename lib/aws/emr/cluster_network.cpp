@@ -34,7 +34,7 @@ void Cluster::create_security_groups() {
                                                       // other (terraform-provider-aws#1454).
                                                       .revoke_rules_on_delete = true});
     g.tag(v2_policy_tag, "true");
-    resource_->add_dependency(g);
+    if (resource_ != nullptr) resource_->add_dependency(g);
     return g;
   };
   primary_sg_ = &make("PrimarySecurityGroup", "EMR primary node", props_.allow_all_outbound);
@@ -57,7 +57,7 @@ void Cluster::create_security_groups() {
 
   if (const auto* db = std::get_if<ExternalHive>(&props_.metastore); db != nullptr && db->database_security_group != nullptr) {
     db->database_security_group->allow_from(*primary_sg_, Port::tcp(db->port), "Hive metastore");
-    resource_->add_dependency(*db->database_security_group);
+    if (resource_ != nullptr) resource_->add_dependency(*db->database_security_group);
   }
 }
 

@@ -90,7 +90,7 @@ Value Cluster::run_job_flow_parameters(Diagnostics& out) const {
   if (!p.custom_ami_id.empty()) params.emplace("CustomAmiId", p.custom_ami_id);
   if (p.root_volume_size_gib) params.emplace("EbsRootVolumeSize", *p.root_volume_size_gib);
   List tags;
-  for (const auto& [key, value] : effective_tags(*resource_)) tags.push_back(Value::object({{"Key", key}, {"Value", value}}));
+  for (const auto& [key, value] : effective_tags(resource_ != nullptr ? static_cast<const Construct&>(*resource_) : *this)) tags.push_back(Value::object({{"Key", key}, {"Value", value}}));
   if (!tags.empty()) params.emplace("Tags", Value(std::move(tags)));
   return Value(std::move(params));
 }

@@ -18,10 +18,10 @@ Code Code::from_s3(Str bucket, Str key, std::optional<Str> object_version) {
   return c;
 }
 
-Code Code::from_asset(const std::filesystem::path& path) {
+Code Code::from_asset(const std::filesystem::path& path, std::string source_label) {
   Code c;
   c.kind_ = Kind::Asset;
-  c.asset_ = Asset::from_path(path);
+  c.asset_ = Asset::from_path(path, std::move(source_label));
   return c;
 }
 

@@ -1,7 +1,10 @@
 #include "drdb/aws/stepfunctions/ensure_cluster_run_step.hpp"
 
+#include "aws/stepfunctions/cluster_search.hpp"
 #include "drdb/aws/dynamodb/table.hpp"
 #include "drdb/aws/emr/cluster.hpp"
+#include "drdb/aws/events/rule.hpp"
+#include "drdb/aws/s3/bucket.hpp"
 #include "drdb/aws/stepfunctions/tasks/dynamodb.hpp"
 #include "drdb/aws/stepfunctions/tasks/emr.hpp"
 #include "drdb/core/diagnostics.hpp"
@@ -15,23 +18,31 @@ namespace {
 constexpr const char* run_path = "$.run";
 constexpr const char* cluster_id_path = "$.cluster.ClusterId";
 
-// Filters stay one level deep ([?(@.Field == 'value')]): what the States Language's JSONPath and the
-// independent validator both accept. So the page is narrowed to the model's name, each match is
-// summarized as {Id, State} by a Map, and the summaries are split by state.
-std::string named(const std::string& name) { return "$.page.Clusters[?(@.Name == '" + name + "')]"; }
+// Filters stay one level deep (cluster_search.hpp), so the page is narrowed to the model's name, each
+// match is summarized as {Id, State} by a Map, and the summaries are split by state.
 std::string in_state(const std::string& state) { return "$.found.clusters[?(@.State == '" + state + "')]"; }
+
+// JSONata: the input with run.expires_at set to the execution's start plus `seconds`, as the string
+// of epoch seconds DynamoDB's N type takes. JSONPath has no arithmetic on timestamps.
+std::string with_expiry(long long seconds) {
+  return "$merge([$states.input, {'run': $merge([$states.input.run, {'expires_at': "
+         "$string($floor($toMillis($states.context.Execution.StartTime) / 1000) + " +
+         std::to_string(seconds) + ")}])}])";
+}
 
 class RunLog {
  public:
   RunLog(const dynamodb::Table& table, const RunLogAttributes& a) : table_(table), a_(a) {}
 
-  ServiceCall start(const std::string& data_product, const std::string& step) const {
-    return tasks::dynamodb_put_item(table_, {{a_.correlation_id, tasks::attr_s(Field::path(std::string(run_path) + ".correlation_id"))},
-                                             {a_.data_product, tasks::attr_s(data_product)},
-                                             {a_.date, tasks::attr_s(Field::path(std::string(run_path) + ".date"))},
-                                             {a_.run_id, tasks::attr_s(Field::path(std::string(run_path) + ".run_id"))},
-                                             {a_.status, tasks::attr_s("STARTED")},
-                                             {a_.current_step, tasks::attr_s(step)}});
+  ServiceCall start(const std::string& data_product, const std::string& step, bool expires) const {
+    Payload item{{a_.correlation_id, tasks::attr_s(Field::path(std::string(run_path) + ".correlation_id"))},
+                     {a_.data_product, tasks::attr_s(data_product)},
+                     {a_.date, tasks::attr_s(Field::path(std::string(run_path) + ".date"))},
+                     {a_.run_id, tasks::attr_s(Field::path(std::string(run_path) + ".run_id"))},
+                     {a_.status, tasks::attr_s("STARTED")},
+                     {a_.current_step, tasks::attr_s(step)}};
+    if (expires) item.emplace(a_.expires_at, tasks::attr_n(Field::path(std::string(run_path) + ".expires_at")));
+    return tasks::dynamodb_put_item(table_, std::move(item));
   }
   // SET status (and the given attributes); names through placeholders, "Status" and "Date" being
   // DynamoDB reserved words.
@@ -70,6 +81,24 @@ StateMachine& EnsureClusterRunStep::state_machine() const {
   return *machine_;
 }
 
+events::Rule& EnsureClusterRunStep::run_on_upload(s3::Bucket& bucket, std::vector<std::string> key_prefixes, std::string id) {
+  auto& rule = add<events::Rule>(std::move(id), {.description = "runs " + props_.step.name + " for each upload to " + bucket.path(),
+                                                 .event_pattern = events::EventPattern::s3_object_created(bucket, std::move(key_prefixes))});
+  rule.add_state_machine_target(
+      state_machine(),
+      {.id = "Run",
+       .input = events::TargetInput::transform(
+           {{"bucket", "$.detail.bucket.name"}, {"key", "$.detail.object.key"}, {"time", "$.time"}},
+           R"({"trigger": "upload", "object": {"bucket": <bucket>, "key": <key>}, "event_time": <time>})")});
+  return rule;
+}
+
+events::Rule& EnsureClusterRunStep::run_on_schedule(events::Schedule schedule, std::string id) {
+  auto& rule = add<events::Rule>(std::move(id), {.description = "runs " + props_.step.name + " on a schedule", .schedule = std::move(schedule)});
+  rule.add_state_machine_target(state_machine(), {.id = "Run", .input = events::TargetInput::json(Value::object({{"trigger", "schedule"}}))});
+  return rule;
+}
+
 Graph EnsureClusterRunStep::build_graph() const {
   const auto& p = props_;
   const auto name = p.cluster->cluster_name();
@@ -87,10 +116,11 @@ Graph EnsureClusterRunStep::build_graph() const {
   };
   auto& init_from_input = init("InitFromInput", Field::path("$.date"));
   auto& init_from_start = init("InitFromStartTime", Field::path("$$.Execution.StartTime"));
-  auto& started = g.task("RecordStarted", log.start(p.data_product, "EnsureCluster"), {.result_path = ReferencePath::discard()});
+  auto& started = g.task("RecordStarted", log.start(p.data_product, "EnsureCluster", p.record_retention_days.has_value()),
+                         {.result_path = ReferencePath::discard()});
   auto& list = g.task("ListClusters", tasks::emr_list_clusters(), {.result_path = "$.page"});
   auto& next_page = g.task("ListNextPage", tasks::emr_list_clusters({.marker_path = "$.page.Marker"}), {.result_path = "$.page"});
-  auto& filter = g.pass("FilterClusters", {.parameters = Payload{{"named", Field::path(named(name))}}, .result_path = "$.found"});
+  auto& filter = g.pass("FilterClusters", {.parameters = Payload{{"named", Field::path(detail::clusters_named("$.page", name))}}, .result_path = "$.found"});
   auto& summarize = g.map("SummarizeClusters", {.items_path = "$.found.named",
                                                 .item_selector = Payload{{"Id", Field::path("$$.Map.Item.Value.Id")},
                                                                          {"State", Field::path("$$.Map.Item.Value.Status.State")}},
@@ -126,8 +156,15 @@ Graph EnsureClusterRunStep::build_graph() const {
   auto& failed = g.fail("Failed", {.error = "RunFailed", .cause = "the run failed; its record in the run log holds the error"});
 
   has_date.when(Condition::is_present("$.date"), init_from_input).otherwise(init_from_start);
-  init_from_input.next(started);
-  init_from_start.next(started).next(list).next(filter).next(summarize).next(sort).next(decide);
+  if (p.record_retention_days) {
+    auto& expiry = g.pass("SetRecordExpiry", {.jsonata_output = with_expiry(*p.record_retention_days * 86400LL)});
+    init_from_input.next(expiry);
+    init_from_start.next(expiry).next(started);
+  } else {
+    init_from_input.next(started);
+    init_from_start.next(started);
+  }
+  started.next(list).next(filter).next(summarize).next(sort).next(decide);
   next_page.next(filter);
   decide.when(Condition::is_present("$.found.waiting[0]"), use_waiting)
       .when(Condition::is_present("$.found.running[0]"), use_running)
@@ -141,10 +178,8 @@ Graph EnsureClusterRunStep::build_graph() const {
   running.next(run).next(succeeded).next(done);
   record_failed.next(failed);
 
-  // ListClusters may be throttled when many runs start at once.
-  const Retry throttled{.errors = {errors::task_failed}, .interval_seconds = 5, .backoff_rate = 2.0, .max_attempts = 3, .jitter = Jitter::Full};
-  list.retry(throttled);
-  next_page.retry(throttled);
+  list.retry(detail::list_throttled());
+  next_page.retry(detail::list_throttled());
   const Catch to_record{.errors = {errors::all}, .result_path = "$.error", .next = &record_failed};
   for (RecoverableState* s : std::initializer_list<RecoverableState*>{&started, &list, &next_page, &terminate_extra, &create, &running, &run, &succeeded})
     s->catch_errors(to_record);
@@ -164,6 +199,16 @@ void EnsureClusterRunStep::validate(Diagnostics& out) const {
   if (props_.data_product.empty()) out.error(p, "no data_product", "name the data product the runs are recorded for");
   if (props_.step.name.empty()) out.error(p, "the step has no name", "build it with emr::Step::spark(\"name\", ...)");
   if (props_.poll_seconds < 1) out.error(p, "poll_seconds must be positive", "use e.g. 60");
+  if (props_.record_retention_days && *props_.record_retention_days < 1)
+    out.error(p, "record_retention_days must be positive", "keep records e.g. 90 days, or set it to std::nullopt to keep them");
+  if (props_.record_retention_days && props_.run_log != nullptr &&
+      props_.run_log->props().time_to_live_attribute != props_.attributes.expires_at) {
+    const auto& ttl = props_.run_log->props().time_to_live_attribute;
+    out.error(p, "the workflow writes each record's expiry to " + props_.attributes.expires_at + ", but the run-log table's TTL attribute is " +
+                     (ttl.empty() ? std::string("not set") : ttl),
+              "set the table's time_to_live_attribute to " + props_.attributes.expires_at +
+                  ", or record_retention_days to std::nullopt to keep records");
+  }
 }
 
 }  // namespace drdb::aws::stepfunctions

@@ -147,7 +147,8 @@ class GraphChecker {
       const auto self = inside(graph, *v);
       const bool cycle = component.size() > 1 || std::find(self.begin(), self.end(), v) != self.end();
       const bool waits = std::any_of(component.begin(), component.end(), [](const State* s) { return s->type() == StateType::Wait; });
-      if (cycle && !waits) {
+      const bool bounded = std::any_of(component.begin(), component.end(), [&](const State* s) { return graph.in_bounded_loop(*s); });
+      if (cycle && !waits && !bounded) {
         std::reverse(component.begin(), component.end());
         out_.warning(path_, "the loop through " + name_list(component) + " has no Wait state: it runs again at once, as often as it can",
                      "add a Wait state to the loop (e.g. WaitFor::seconds(30) before checking again)");

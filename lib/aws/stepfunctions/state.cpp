@@ -166,8 +166,26 @@ Value Pass::to_value(Diagnostics&, const std::string&) const {
   if (props_.result) out.emplace("Result", *props_.result);
   put_path(out, "ResultPath", props_.result_path);
   put_path(out, "OutputPath", props_.output_path);
+  if (props_.jsonata_output) {
+    out.emplace("QueryLanguage", "JSONata");
+    out.emplace("Output", "{% " + *props_.jsonata_output + " %}");
+  }
   put_transition(out);
   return Value(std::move(out));
+}
+
+std::vector<State::Problem> Pass::problems() const {
+  auto out = NextState::problems();
+  if (!props_.jsonata_output) return out;
+  if (props_.input_path || props_.parameters || props_.result || props_.result_path || props_.output_path)
+    out.push_back({"a JSONata Pass state cannot also set InputPath, Parameters, Result, ResultPath or OutputPath",
+                   "compute the whole output in jsonata_output (e.g. $merge([$states.input, {...}]))"});
+  const auto& e = *props_.jsonata_output;
+  if (e.find_first_not_of(" \t\n") == std::string::npos)
+    out.push_back({"the JSONata output expression is empty", "give the expression, without the {% %} delimiters"});
+  if (e.find("{%") != std::string::npos || e.find("%}") != std::string::npos)
+    out.push_back({"the JSONata output expression contains {% or %}", "give the expression without its delimiters; drdb adds them"});
+  return out;
 }
 
 Value Task::to_value(Diagnostics& diagnostics, const std::string& path) const {

@@ -92,11 +92,20 @@ struct KerberosAttributes {
 
 using Instances = std::variant<InstanceGroups, InstanceFleets>;
 
+// Who launches the cluster.
+//  - WithStack: the stack deploys the cluster itself (AWS::EMR::Cluster / aws_emr_cluster).
+//  - ByWorkflows: the stack deploys everything the cluster needs (roles, instance profile, security
+//    groups, security configuration, buckets) but no cluster; Step Functions workflows
+//    (EnsureClusterRunStep, ClusterLifecycle) launch it on demand from run_job_flow_parameters(), so
+//    no idle cluster outlives the work and a stack update never replaces a running one.
+enum class Launch { WithStack, ByWorkflows };
+
 class Cluster : public Construct {
  public:
   struct Props {
     std::string name;           // empty: the construct path
     std::string release_label;  // required: "emr-7.1.0"
+    Launch launch = Launch::WithStack;
     std::vector<Application> applications;
     Instances instances;
 
@@ -148,8 +157,10 @@ class Cluster : public Construct {
   std::vector<Str> subnet_ids() const;
 
   // ---- children -------------------------------------------------------------------------------
-  const ClusterResource& resource() const { return *resource_; }
-  ClusterResource& resource() { return *resource_; }
+  bool launched_with_stack() const { return resource_ != nullptr; }
+  // The cluster resource; throws drdb::Error for a cluster launched by workflows (it has none).
+  const ClusterResource& resource() const;
+  ClusterResource& resource();
   ec2::SecurityGroup& primary_security_group() const { return *primary_sg_; }
   ec2::SecurityGroup& core_security_group() const { return *core_sg_; }
   ec2::SecurityGroup& service_access_security_group() const { return *service_sg_; }
@@ -161,6 +172,7 @@ class Cluster : public Construct {
   // The key name instances get (existing or created), if any.
   std::optional<Str> key_name() const;
 
+  // Attributes of the cluster the stack launches; throw drdb::Error for one launched by workflows.
   Str cluster_id() const;
   Str primary_public_dns() const;
 

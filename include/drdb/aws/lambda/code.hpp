@@ -24,9 +24,11 @@ class Code {
   // An object uploaded by other means.
   static Code from_s3(Str bucket, Str key, std::optional<Str> object_version = {});
   // A file (zipped alone) or a directory (zipped with everything below it) on the machine running
-  // synth; a relative path is relative to the current directory and is recorded as given.
-  // Packaging happens here; a missing or unreadable path is reported by validation.
-  static Code from_asset(const std::filesystem::path& path);
+  // synth; a relative path is relative to the current directory. The asset manifest records
+  // `source_label`, or else the path as given: label an absolute path (e.g. "lambda/relauncher") so
+  // the manifest is the same on every machine. Packaging happens here; a missing or unreadable path
+  // is reported by validation.
+  static Code from_asset(const std::filesystem::path& path, std::string source_label = "");
 
   Kind kind() const { return kind_; }
   const std::string& inline_source() const { return inline_source_; }

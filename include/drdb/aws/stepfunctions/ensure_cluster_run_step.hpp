@@ -3,7 +3,7 @@
 // Each execution:
 //  1. records the run in the run-log table (correlation id = the execution's name, data product,
 //     date = the input's "date" or else the execution's start time, run id = the execution's id,
-//     status STARTED, current step);
+//     status STARTED, current step, and when the record expires: the table's TTL attribute);
 //  2. lists the account's EMR clusters that are STARTING, BOOTSTRAPPING, RUNNING or WAITING, one page
 //     (50 clusters) at a time through ListClusters' Marker, keeping those named like the model;
 //  3. if one is WAITING it is used, and the other WAITING ones of that page are terminated; else a
@@ -14,14 +14,16 @@
 //  4. records RUNNING with the cluster id, adds the step and waits for it (addStep.sync);
 //  5. records SUCCEEDED; any failure on the way records FAILED with the error, then fails.
 //
-// The state machine's role gets exactly what these calls need (tasks/*.hpp). Start executions from
-// EventBridge rules (S3 Object Created, a schedule) with grant_start_execution / state_machine().
+// The state machine's role gets exactly what these calls need (tasks/*.hpp). Executions start from
+// the triggers below (EventBridge rules, children of the construct), or from anything granted
+// grant_start_execution.
 #pragma once
 
 #include <optional>
 #include <string>
 
 #include "drdb/aws/emr/step.hpp"
+#include "drdb/aws/events/schedule.hpp"
 #include "drdb/aws/stepfunctions/state_machine.hpp"
 #include "drdb/core/construct.hpp"
 
@@ -30,6 +32,12 @@ class Cluster;
 }
 namespace drdb::aws::dynamodb {
 class Table;
+}
+namespace drdb::aws::events {
+class Rule;
+}
+namespace drdb::aws::s3 {
+class Bucket;
 }
 
 namespace drdb::aws::stepfunctions {
@@ -44,6 +52,7 @@ struct RunLogAttributes {
   std::string current_step = "CurrentStep";
   std::string cluster_id = "ClusterId";
   std::string error = "Error";
+  std::string expires_at = "TimeToExist";  // epoch seconds: the table's time_to_live_attribute
 };
 
 class EnsureClusterRunStep : public Construct {
@@ -54,6 +63,9 @@ class EnsureClusterRunStep : public Construct {
     const dynamodb::Table* run_log = nullptr;  // keyed by attributes.correlation_id (a string)
     std::string data_product;                  // recorded with each run
     RunLogAttributes attributes;
+    // Each record expires this long after its run started (written to attributes.expires_at, which
+    // must be the table's TTL attribute); none: records are kept until deleted.
+    std::optional<int> record_retention_days = 90;
     int poll_seconds = 60;  // wait between checks while a cluster starts
     std::optional<int> timeout_seconds = 6 * 3600;
     std::optional<Logging> logging = Logging{};
@@ -66,6 +78,14 @@ class EnsureClusterRunStep : public Construct {
   StateMachine& state_machine() const;
   Str state_machine_arn() const { return state_machine().state_machine_arn(); }
   void grant_start_execution(iam::Role& role) const { state_machine().grant_start_execution(role); }
+
+  // ---- triggers: EventBridge rules starting a run (children of the construct) -------------------
+  // A run for each object created in `bucket` under any of `key_prefixes` (S3's EventBridge
+  // notifications are turned on). The run's input names the object:
+  //   {"trigger": "upload", "object": {"bucket": ..., "key": ...}, "event_time": ...}
+  events::Rule& run_on_upload(s3::Bucket& bucket, std::vector<std::string> key_prefixes, std::string id = "OnUpload");
+  // A run on `schedule` (cron or rate); the run's input is {"trigger": "schedule"}.
+  events::Rule& run_on_schedule(events::Schedule schedule, std::string id = "OnSchedule");
 
   void validate(Diagnostics& out) const override;
 

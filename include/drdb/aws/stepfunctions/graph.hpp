@@ -8,6 +8,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,11 @@ class Graph {
   void start_at(const State& state) { start_ = &state; }
   const State* start() const { return start_ != nullptr ? start_ : (states_.empty() ? nullptr : states_.front().get()); }
 
+  // Declares that loops through `state` end by themselves without pausing, e.g. paging through a
+  // marker until the last page: the loop check then does not ask for a Wait state in them.
+  void bounded_loop(const State& state) { bounded_loops_.insert(&state); }
+  bool in_bounded_loop(const State& state) const { return bounded_loops_.count(&state) > 0; }
+
   const std::vector<std::unique_ptr<State>>& states() const { return states_; }
   bool owns(const State& state) const;
   // Every state of this graph and of the graphs nested in it.
@@ -54,6 +60,7 @@ class Graph {
   }
   std::vector<std::unique_ptr<State>> states_;
   const State* start_ = nullptr;
+  std::set<const State*> bounded_loops_;
 };
 
 }  // namespace drdb::aws::stepfunctions

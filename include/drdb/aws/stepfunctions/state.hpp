@@ -158,11 +158,17 @@ struct PassProps {
   std::optional<Value> result;  // a fixed result instead of the (filtered) input
   std::optional<ReferencePath> result_path;
   std::optional<ReferencePath> output_path;
+  // A JSONata expression (without the {% %} delimiters) whose value is the state's output, for what
+  // JSONPath cannot compute (arithmetic on timestamps, merging objects). The state then uses the
+  // JSONata query language, in which it sees $states.input and $states.context, and takes none of
+  // the JSONPath fields above.
+  std::optional<std::string> jsonata_output;
 };
 
 class Pass final : public NextState {
  public:
   Value to_value(Diagnostics& out, const std::string& path) const override;
+  std::vector<Problem> problems() const override;
 
  private:
   friend class Graph;

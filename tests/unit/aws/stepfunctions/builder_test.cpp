@@ -138,3 +138,10 @@ TEST_CASE("handles stay valid when the graph moves") {
   CHECK(definition_of(moved)["States"]["A"]["Next"] == "B");
   CHECK(moved.owns(a));
 }
+
+TEST_CASE("a JSONata Pass state: QueryLanguage and Output, no JSONPath field") {
+  Graph g;
+  g.pass("Stamp", {.jsonata_output = "$merge([$states.input, {'at': $states.context.Execution.StartTime}])"});
+  CHECK(definition_of(g)["States"]["Stamp"] == json::parse(R"({"Type": "Pass", "QueryLanguage": "JSONata", "End": true,
+    "Output": "{% $merge([$states.input, {'at': $states.context.Execution.StartTime}]) %}"})"));
+}

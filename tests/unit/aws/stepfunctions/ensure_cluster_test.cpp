@@ -17,7 +17,8 @@ struct Workflow {
     p.name = "nightly";
     return env.cluster(std::move(p));
   }();
-  aws::dynamodb::Table& runs = env.stack.add<aws::dynamodb::Table>("Runs", {.partition_key = {"Correlation_Id"}});
+  aws::dynamodb::Table& runs =
+      env.stack.add<aws::dynamodb::Table>("Runs", {.partition_key = {"Correlation_Id"}, .time_to_live_attribute = "TimeToExist"});
   EnsureClusterRunStep& flow = env.stack.add<EnsureClusterRunStep>(
       "Nightly", {.cluster = &cluster, .step = Step::spark("etl", {.application = "s3://code/etl.py"}), .run_log = &runs,
                   .data_product = "sales", .poll_seconds = 45});
@@ -62,13 +63,17 @@ TEST_CASE("each run is recorded: started, running on its cluster, succeeded, or 
   const auto& item = s["RecordStarted"]["Parameters"]["Item"];
   CHECK(item == json::parse(R"({"Correlation_Id": {"S.$": "$.run.correlation_id"}, "DataProduct": {"S": "sales"},
     "Date": {"S.$": "$.run.date"}, "RunId": {"S.$": "$.run.run_id"}, "Status": {"S": "STARTED"},
-    "CurrentStep": {"S": "EnsureCluster"}})"));
+    "CurrentStep": {"S": "EnsureCluster"}, "TimeToExist": {"N.$": "$.run.expires_at"}})"));
   CHECK(s["HasDate"]["Choices"][0] == json({{"Variable", "$.date"}, {"IsPresent", true}, {"Next", "InitFromInput"}}));
   CHECK(s["HasDate"]["Default"] == "InitFromStartTime");
   CHECK(s["InitFromStartTime"]["Parameters"] == json::parse(R"({"correlation_id.$": "$$.Execution.Name", "run_id.$": "$$.Execution.Id",
     "date.$": "$$.Execution.StartTime"})"));
   CHECK(s["InitFromInput"]["Parameters"]["date.$"] == "$.date");
-  CHECK(s["InitFromInput"]["Next"] == "RecordStarted");
+  CHECK(s["InitFromInput"]["Next"] == "SetRecordExpiry");
+  CHECK(s["InitFromStartTime"]["Next"] == "SetRecordExpiry");
+  // Epoch seconds of the start plus 90 days, in JSONata: JSONPath has no arithmetic on timestamps.
+  CHECK(s["SetRecordExpiry"] == json::parse(R"({"Type": "Pass", "QueryLanguage": "JSONata", "Next": "RecordStarted",
+    "Output": "{% $merge([$states.input, {'run': $merge([$states.input.run, {'expires_at': $string($floor($toMillis($states.context.Execution.StartTime) / 1000) + 7776000)}])}]) %}"})"));
   const auto& running = s["RecordRunning"]["Parameters"];
   CHECK(running["UpdateExpression"] == "SET #status = :status, #a0 = :v0, #a1 = :v1");
   CHECK(running["ExpressionAttributeNames"] == json({{"#status", "Status"}, {"#a0", "CurrentStep"}, {"#a1", "ClusterId"}}));
@@ -112,4 +117,50 @@ TEST_CASE("a workflow without cluster, run log or data product says what is miss
   CHECK(contains(text, "the step has no name"));
   CHECK(contains(text, "poll_seconds must be positive"));
   CHECK_THROWS_AS(flow.state_machine(), Error);
+}
+
+TEST_CASE("records kept forever: no expiry state and no TTL attribute written") {
+  emr_test::Env env;
+  auto& cluster = env.cluster(env.props());
+  auto& runs = env.stack.add<aws::dynamodb::Table>("Runs", {.partition_key = {"Correlation_Id"}});
+  auto& flow = env.stack.add<EnsureClusterRunStep>("Keep", {.cluster = &cluster, .step = Step::spark("etl", {.application = "s3://c/etl.py"}),
+                                                            .run_log = &runs, .data_product = "sales", .record_retention_days = std::nullopt});
+  CHECK(validate(env.app).format() == "");
+  const auto s = states_of(flow);
+  CHECK_FALSE(s.contains("SetRecordExpiry"));
+  CHECK(s["InitFromInput"]["Next"] == "RecordStarted");
+  CHECK_FALSE(s["RecordStarted"]["Parameters"]["Item"].contains("TimeToExist"));
+}
+
+TEST_CASE("an expiry the table does not expire on is an error naming both attributes") {
+  emr_test::Env env;
+  auto& cluster = env.cluster(env.props());
+  auto& runs = env.stack.add<aws::dynamodb::Table>("Runs", {.partition_key = {"Correlation_Id"}, .time_to_live_attribute = "ExpiresAt"});
+  auto& plain = env.stack.add<aws::dynamodb::Table>("Plain", {.partition_key = {"Correlation_Id"}});
+  const auto step = Step::spark("etl", {.application = "s3://c/etl.py"});
+  env.stack.add<EnsureClusterRunStep>("A", {.cluster = &cluster, .step = step, .run_log = &runs, .data_product = "x"});
+  env.stack.add<EnsureClusterRunStep>("B", {.cluster = &cluster, .step = step, .run_log = &plain, .data_product = "x", .record_retention_days = 0});
+  const auto text = diagnostics_of(env.app);
+  CHECK(contains(text, "[App/S/A] the workflow writes each record's expiry to TimeToExist, but the run-log table's TTL attribute is ExpiresAt"));
+  CHECK(contains(text, "[App/S/B] the workflow writes each record's expiry to TimeToExist, but the run-log table's TTL attribute is not set"));
+  CHECK(contains(text, "[App/S/B] record_retention_days must be positive"));
+}
+
+TEST_CASE("triggers: S3 uploads through EventBridge and a schedule start runs with their inputs") {
+  Workflow w;
+  w.flow.run_on_upload(w.env.data, {"sales/"});
+  w.flow.run_on_schedule(aws::events::Schedule::cron({.hours = "2"}));
+  CHECK(validate(w.env.app).format() == "");
+  const auto r = test::render(w.env.app);
+  const auto& upload = r.cfn["Resources"][logical_id(*w.flow.find_child("OnUpload"))]["Properties"];
+  CHECK(upload["EventPattern"]["detail-type"] == json({"Object Created"}));
+  CHECK(upload["EventPattern"]["detail"]["object"]["key"] == json::parse(R"([{"prefix": "sales/"}])"));
+  CHECK(upload["Targets"][0]["InputTransformer"]["InputTemplate"] ==
+        R"({"trigger": "upload", "object": {"bucket": <bucket>, "key": <key>}, "event_time": <time>})");
+  CHECK(upload["Targets"][0]["Arn"] == json({{"Ref", logical_id(w.flow.state_machine().resource())}}));
+  const auto& bucket = r.cfn["Resources"][logical_id(w.env.data)]["Properties"];
+  CHECK(bucket["NotificationConfiguration"]["EventBridgeConfiguration"]["EventBridgeEnabled"] == true);
+  const auto& nightly = r.cfn["Resources"][logical_id(*w.flow.find_child("OnSchedule"))]["Properties"];
+  CHECK(nightly["ScheduleExpression"] == "cron(0 2 * * ? *)");
+  CHECK(nightly["Targets"][0]["Input"] == R"({"trigger":"schedule"})");
 }

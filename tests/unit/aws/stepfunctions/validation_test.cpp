@@ -213,3 +213,27 @@ TEST_CASE("a definition above 1 MiB is refused before anything is written") {
   CHECK(contains(text, "Step Functions accepts 1 MiB (1,048,576 bytes)"));
   CHECK_THROWS_AS(synthesize(m.app), ValidationError);
 }
+
+TEST_CASE("a JSONata Pass state mixing JSONPath fields, or with delimiters or nothing in it, is reported") {
+  Machine m;
+  Graph g;
+  g.pass("Mixed", {.result_path = "$.x", .jsonata_output = "$states.input"})
+      .next(g.pass("Delimited", {.jsonata_output = "{% $states.input %}"}))
+      .next(g.pass("Empty", {.jsonata_output = " "}));
+  m.add(std::move(g));
+  const auto text = m.diagnostics();
+  CHECK(contains(text, "state \"Mixed\": a JSONata Pass state cannot also set InputPath, Parameters, Result, ResultPath or OutputPath"));
+  CHECK(contains(text, "state \"Delimited\": the JSONata output expression contains {% or %}"));
+  CHECK(contains(text, "state \"Empty\": the JSONata output expression is empty"));
+}
+
+TEST_CASE("a loop declared bounded (paging through a marker) needs no Wait state") {
+  Machine m;
+  Graph g;
+  auto& list = g.pass("List");
+  auto& more = g.choice("More");
+  list.next(more).when(Condition::is_present("$.Marker"), list).otherwise(g.succeed("Done"));
+  g.bounded_loop(list);
+  m.add(std::move(g));
+  CHECK(m.diagnostics() == "");
+}

@@ -1,0 +1,35 @@
+// A cluster launched by workflows: the stack deploys what the cluster needs, not the cluster.
+#include <doctest/doctest.h>
+
+#include "unit/aws/emr/emr_fixture.hpp"
+
+using namespace emr_test;
+
+TEST_CASE("launched by workflows: roles, profile and security groups deployed, no cluster resource") {
+  Env env;
+  auto p = env.props();
+  p.name = "on-demand";
+  p.launch = Launch::ByWorkflows;
+  auto& cluster = env.cluster(std::move(p));
+  CHECK(diagnostics_of(env.app) == "");
+  CHECK_FALSE(cluster.launched_with_stack());
+  const auto out = render_all(env.app);
+  CHECK_FALSE(contains(out.text, "AWS::EMR::Cluster"));
+  CHECK_FALSE(contains(out.text, "aws_emr_cluster"));
+  CHECK(out.cfn["Resources"].contains(logical_id(cluster.service_role())));
+  CHECK(out.cfn["Resources"].contains(logical_id(cluster.instance_profile())));
+  CHECK(out.cfn["Resources"].contains(logical_id(cluster.primary_security_group())));
+  const auto params = run_job_flow(cluster);
+  CHECK(params["Name"] == "on-demand");
+  CHECK(params["Instances"]["EmrManagedMasterSecurityGroup"] == "${App/S/Etl/PrimarySecurityGroup.GroupId}");
+  const auto error = [&](auto&& f) {
+    try {
+      f();
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(contains(error([&] { (void)cluster.cluster_id(); }), "App/S/Etl: the cluster is launched by workflows, so the stack has no cluster resource"));
+  CHECK(contains(error([&] { (void)cluster.resource(); }), "set launch = Launch::WithStack"));
+}
