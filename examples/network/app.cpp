@@ -18,6 +18,16 @@ Vpc& add_vpc(Construct& scope) {
                                 .flow_logs = FlowLog::Props{}});
 }
 
+Vpc& add_compact_vpc(Construct& scope, std::string cidr) {
+  return scope.add<Vpc>("Vpc", {.cidr = std::move(cidr),
+                                .max_azs = 2,
+                                .subnet_groups = {{.name = "Public", .type = SubnetType::Public, .mask = 24},
+                                                  {.name = "Emr", .type = SubnetType::PrivateWithEgress, .mask = 20}},
+                                .nat_gateways = NatGateways::One,
+                                .gateway_endpoints = {EndpointService::s3(), EndpointService::dynamodb()},
+                                .flow_logs = FlowLog::Props{}});
+}
+
 void build(App& app) {
   auto& stack = app.add<Stack>("Network", {.description = "drdb example: VPC, EMR security groups, Hive metastore access, buckets",
                                            .region = "us-east-1"});

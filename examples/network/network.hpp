@@ -12,6 +12,11 @@ namespace drdb::examples::network {
 // EMR examples place their clusters in it.
 aws::ec2::Vpc& add_vpc(Construct& scope);
 
+// A smaller VPC for clusters that only reach S3, DynamoDB and AWS APIs, child "Vpc" of `scope`: two
+// zones, public subnets with one shared NAT gateway, private EMR subnets (/20), S3 and DynamoDB
+// gateway endpoints, flow logs.
+aws::ec2::Vpc& add_compact_vpc(Construct& scope, std::string cidr);
+
 void build(App& app);
 
 }  // namespace drdb::examples::network

@@ -1,37 +1,18 @@
-#include <filesystem>
-
+#include "handler_code.hpp"
+#include "network/network.hpp"
 #include "pipeline/pipeline.hpp"
 
 namespace drdb::examples::pipeline {
 
 using namespace aws::emr;
-using aws::dynamodb::Attribute;
-using aws::events::Cron;
 using aws::events::Schedule;
 using aws::stepfunctions::ClusterLifecycle;
 using aws::stepfunctions::EnsureClusterRunStep;
 
-namespace {
-
-aws::ec2::Vpc& add_vpc(Stack& stack) {
-  using namespace aws::ec2;
-  // Two zones, EMR in private subnets; one NAT gateway (the clusters reach S3 and DynamoDB through
-  // gateway endpoints, so little else leaves the VPC).
-  return stack.add<Vpc>("Vpc", {.cidr = "10.40.0.0/16",
-                                .max_azs = 2,
-                                .subnet_groups = {{.name = "Public", .type = SubnetType::Public, .mask = 24},
-                                                  {.name = "Emr", .type = SubnetType::PrivateWithEgress, .mask = 20}},
-                                .nat_gateways = NatGateways::One,
-                                .gateway_endpoints = {EndpointService::s3(), EndpointService::dynamodb()},
-                                .flow_logs = FlowLog::Props{}});
-}
-
-}  // namespace
-
 void build(App& app) {
   auto& stack = app.add<Stack>("Pipeline", {.description = "drdb example: an event-driven EMR pipeline with a run log", .region = "us-east-1"});
   stack.tag("project", "drdb-pipeline");
-  auto& vpc = add_vpc(stack);
+  auto& vpc = network::add_compact_vpc(stack, "10.40.0.0/16");
 
   auto& logs = stack.add<aws::s3::Bucket>("Logs", {.lifecycle_rules = {{.id = "AgeOutLogs", .expiration_days = 365}}});
   auto& landing = stack.add<aws::s3::Bucket>("Landing", {.versioned = true, .access_logs_bucket = &logs, .access_logs_prefix = "s3-access/landing/"});
@@ -85,11 +66,10 @@ void build(App& app) {
                                                   .recycle = Schedule::cron({.hours = "13", .day_of_week = "WED"})});
 
   // A cluster that terminates with errors takes its running steps down: relaunch those runs.
-  const auto handler = std::filesystem::path(DRDB_TEMPLATES_DIR) / "lambda" / "relauncher";
   auto& relauncher = stack.add<aws::lambda::Function>(
       "Relauncher", {.runtime = aws::lambda::Runtime::Python312,
                      .handler = "index.handler",
-                     .code = aws::lambda::Code::from_asset(handler, "templates/lambda/relauncher"),
+                     .code = handler_code("relauncher"),
                      .description = "relaunches the runs of a cluster that terminated with errors",
                      .timeout = 60,
                      .environment = {{"RUN_LOG_TABLE", runs.table_name()},

@@ -33,8 +33,9 @@ def free_port():
         return s.getsockname()[1]
 
 
-# Types the mock accepts in a template but does not list as stack resources.
-MOCK_SKIPS = frozenset({"AWS::S3::BucketPolicy", "AWS::EC2::SecurityGroupEgress"})
+# Types the mock accepts in a template but does not list as stack resources (it has no model of an
+# SQS queue policy at all: the queues' attributes carry none).
+MOCK_SKIPS = frozenset({"AWS::S3::BucketPolicy", "AWS::EC2::SecurityGroupEgress", "AWS::SQS::QueuePolicy"})
 
 
 class Moto:
@@ -196,10 +197,13 @@ def terraform_apply(moto, module_dir, work, timeout=600, skip=None):
     """Copies a synthesized root module next to an override file pointing the provider at the mock,
     then init (offline) and apply. Returns the outputs as {name: value}.
 
+    The copy is work/applied/<Stack>, beside the other stacks applied with the same `work`: a stack
+    reads another's outputs from ../<Stack>/terraform.tfstate, so apply them in manifest order.
+
     skip: a predicate (resource type, resource body) for resources the mock cannot create (e.g.
     mock_cannot_apply): every other resource is applied with -target, and outputs that need a skipped
     one are absent."""
-    target = os.path.join(work, "tf")
+    target = os.path.join(work, "applied", os.path.basename(os.path.normpath(module_dir)))
     shutil.copytree(module_dir, target)
     override = {"provider": {"aws": {
         "region": moto.region, "access_key": "testing", "secret_key": "testing",

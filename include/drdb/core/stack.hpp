@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "drdb/core/construct.hpp"
@@ -86,6 +87,10 @@ inline Str account_id() { return Pseudo::AccountId; }
 inline Str partition() { return Pseudo::Partition; }
 inline Str url_suffix() { return Pseudo::UrlSuffix; }
 inline Str stack_name() { return Pseudo::StackName; }
+// arn:<partition>:<service>:<region>:<account>:<resource> in the deployment's region and account.
+inline Str arn(std::string_view service, std::string_view resource) {
+  return Str("arn:") + partition() + ":" + std::string(service) + ":" + region() + ":" + account_id() + ":" + std::string(resource);
+}
 }  // namespace pseudo
 
 inline Str import_value(std::string export_name) { return ImportValue{std::move(export_name)}; }

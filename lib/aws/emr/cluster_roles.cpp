@@ -25,14 +25,6 @@ namespace drdb::aws::emr {
 
 using iam::Principal;
 
-namespace {
-
-Str arn_prefix(std::string_view service) {
-  return Str("arn:") + pseudo::partition() + ":" + std::string(service) + ":" + pseudo::region() + ":" + pseudo::account_id() + ":";
-}
-
-}  // namespace
-
 void Cluster::create_roles() {
   job_flow_role_ = props_.roles.job_flow;
   if (job_flow_role_ == nullptr)
@@ -61,7 +53,7 @@ void Cluster::create_roles() {
     // DescribeAlarms has no resource-level permissions.
     role.add_to_policy({.actions = {"cloudwatch:DescribeAlarms"}, .resources = {Str("*")}});
     role.add_to_policy({.actions = {"elasticmapreduce:ListInstanceGroups", "elasticmapreduce:ModifyInstanceGroups"},
-                        .resources = {arn_prefix("elasticmapreduce") + "cluster/*"}});
+                        .resources = {pseudo::arn("elasticmapreduce", "cluster/*")}});
     autoscaling_role_ = &role;
   }
 }

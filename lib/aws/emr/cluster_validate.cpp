@@ -239,6 +239,7 @@ void Cluster::validate(Diagnostics& out) const {
   validate_configurations(*this, where, out);
   detail::validate_metastore(p.metastore, p.applications, release, where, out);
   validate_security(p, release, where, out);
+  if (launched_by_program_) (void)run_job_flow_parameters(out);  // what RunJobFlow cannot express
 }
 
 }  // namespace drdb::aws::emr

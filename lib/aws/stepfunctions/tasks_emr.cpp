@@ -12,20 +12,15 @@ namespace drdb::aws::stepfunctions::tasks {
 
 namespace {
 
-Str regional_arn(std::string_view service, std::string_view resource) {
-  return "arn:" + pseudo::partition() + ":" + std::string(service) + ":" + pseudo::region() + ":" + pseudo::account_id() + ":" +
-         std::string(resource);
-}
-
 Str cluster_arn(const ClusterId& cluster) {
-  if (!cluster.path.empty()) return regional_arn("elasticmapreduce", "cluster/*");
-  return regional_arn("elasticmapreduce", "cluster/") + cluster.id;
+  if (!cluster.path.empty()) return pseudo::arn("elasticmapreduce", "cluster/*");
+  return pseudo::arn("elasticmapreduce", "cluster/") + cluster.id;
 }
 
 // The EventBridge rule Step Functions manages in the account to learn that an EMR job ended.
 iam::Statement managed_rule(std::string_view rule) {
   return {.actions = {"events:DescribeRule", "events:PutRule", "events:PutTargets"},
-          .resources = {regional_arn("events", "rule/" + std::string(rule))}};
+          .resources = {pseudo::arn("events", "rule/" + std::string(rule))}};
 }
 
 void put_cluster_id(Payload& p, const ClusterId& cluster) {
@@ -42,13 +37,7 @@ ServiceCall fixed_call(Str resource, Payload parameters, std::vector<iam::Statem
 }  // namespace
 
 ServiceCall emr_create_cluster(const emr::Cluster& cluster, IntegrationPattern pattern) {
-  std::vector<iam::Statement> statements{
-      {.actions = {"elasticmapreduce:RunJobFlow"}, .resources = {Str("*")}},  // no resource-level permission
-      {.actions = {"elasticmapreduce:DescribeCluster", "elasticmapreduce:TerminateJobFlows"},
-       .resources = {regional_arn("elasticmapreduce", "cluster/*")}}};
-  std::vector<Str> roles{cluster.service_role().arn(), cluster.job_flow_role().arn()};
-  if (cluster.autoscaling_role() != nullptr) roles.push_back(cluster.autoscaling_role()->arn());
-  statements.push_back({.actions = {"iam:PassRole"}, .resources = roles});
+  auto statements = cluster.launch_statements();
   if (pattern == IntegrationPattern::RunJob) statements.push_back(managed_rule("StepFunctionsGetEventForEMRRunJobFlowRule"));
   ServiceCall call{.resource = integration_arn("elasticmapreduce:createCluster", pattern),
                    .statements = std::move(statements),

@@ -24,6 +24,7 @@
 #include "drdb/aws/emr/metastore.hpp"
 #include "drdb/aws/emr/scaling.hpp"
 #include "drdb/aws/emr/step.hpp"
+#include "drdb/aws/iam/policy.hpp"
 #include "drdb/core/resource.hpp"
 
 namespace drdb::aws::ec2 {
@@ -179,6 +180,14 @@ class Cluster : public Construct {
   // The same cluster as the parameters of EMR's RunJobFlow API (a Step Functions createCluster
   // task's Parameters). What RunJobFlow cannot express is reported to `out`.
   Value run_job_flow_parameters(Diagnostics& out) const;
+  // Those parameters as JSON text, for a program that launches the cluster itself (e.g. a Lambda
+  // function's environment: boto3's run_job_flow(**json.loads(...))). What RunJobFlow cannot
+  // express is then reported by the cluster's validation.
+  Str run_job_flow_json() const;
+  // What launching it takes: RunJobFlow (no resource-level permission), DescribeCluster and
+  // TerminateJobFlows on the account's clusters, and iam:PassRole on exactly the cluster's roles.
+  std::vector<iam::Statement> launch_statements() const;
+  void grant_launch(iam::Role& role) const;
 
   void validate(Diagnostics& out) const override;
 
@@ -200,6 +209,7 @@ class Cluster : public Construct {
   const iam::InstanceProfile* instance_profile_ = nullptr;
   const iam::Role* autoscaling_role_ = nullptr;
   const KeyPair* key_pair_ = nullptr;
+  mutable bool launched_by_program_ = false;  // run_job_flow_json() was used
 };
 
 // The AWS::EMR::Cluster / aws_emr_cluster itself (child "Resource" of its Cluster). It depends on
