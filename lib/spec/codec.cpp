@@ -1,7 +1,10 @@
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <optional>
 #include <regex>
 
+#include "drdb/core/error.hpp"
 #include "spec/kind.hpp"
 
 namespace drdb::spec::detail {
@@ -13,35 +16,44 @@ bool scalar(const YAML::Node& node, Context& c, std::string_view expected) {
   return false;
 }
 
-bool read_int(const YAML::Node& node, long long& out, Context& c) {
-  if (!scalar(node, c, "a whole number")) return false;
+bool plain_int(const YAML::Node& node, long long& out) {
   const std::string& s = node.Scalar();
   static const std::regex integer("[-+]?[0-9]+");
   const char* begin = s.data() + (!s.empty() && s[0] == '+' ? 1 : 0);
-  if (node.Tag() != "!" && std::regex_match(s, integer) && std::from_chars(begin, s.data() + s.size(), out).ec == std::errc())
-    return true;
-  c.error(node, "expected a whole number, found \"" + s + "\"", "write digits only, without quotes, e.g. 24");
+  return node.IsScalar() && node.Tag() != "!" && std::regex_match(s, integer) &&
+         std::from_chars(begin, s.data() + s.size(), out).ec == std::errc();
+}
+
+bool plain_double(const YAML::Node& node, double& out) {
+  static const std::regex number(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
+  if (!node.IsScalar() || node.Tag() == "!" || !std::regex_match(node.Scalar(), number)) return false;
+  out = std::strtod(node.Scalar().c_str(), nullptr);  // not stod: out of range is HUGE_VAL, not a throw
+  return std::isfinite(out);
+}
+
+bool plain_bool(const YAML::Node& node, bool& out) {
+  if (!node.IsScalar() || node.Tag() == "!" || (node.Scalar() != "true" && node.Scalar() != "false")) return false;
+  out = node.Scalar() == "true";
+  return true;
+}
+
+bool read_int(const YAML::Node& node, long long& out, Context& c) {
+  if (!scalar(node, c, "a whole number")) return false;
+  if (plain_int(node, out)) return true;
+  c.error(node, "expected a whole number, found \"" + node.Scalar() + "\"", "write digits only, without quotes, e.g. 24");
   return false;
 }
 
 bool read_double(const YAML::Node& node, double& out, Context& c) {
   if (!scalar(node, c, "a number")) return false;
-  const std::string& s = node.Scalar();
-  static const std::regex number(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
-  if (node.Tag() != "!" && std::regex_match(s, number)) {
-    out = std::stod(s);
-    if (std::isfinite(out)) return true;
-  }
-  c.error(node, "expected a number, found \"" + s + "\"", "write a number without quotes, e.g. 0.5");
+  if (plain_double(node, out)) return true;
+  c.error(node, "expected a number, found \"" + node.Scalar() + "\"", "write a number without quotes, e.g. 0.5");
   return false;
 }
 
 bool read_bool(const YAML::Node& node, bool& out, Context& c) {
   if (!scalar(node, c, "true or false")) return false;
-  if (node.Tag() != "!" && (node.Scalar() == "true" || node.Scalar() == "false")) {
-    out = node.Scalar() == "true";
-    return true;
-  }
+  if (plain_bool(node, out)) return true;
   c.error(node, "expected true or false, found \"" + node.Scalar() + "\"", "write true or false, without quotes");
   return false;
 }
@@ -62,14 +74,47 @@ Construct* resource(const YAML::Node& node, std::string_view expected_kind, Cont
   return nullptr;
 }
 
+// {join: [part, ...]}: the parts, strings or references, one after the other (as Str's + joins them).
+bool read_join(const YAML::Node& parts, Str& out, Context& c) {
+  if (!parts.IsSequence() || parts.size() == 0) {
+    c.error(parts, "join takes a list of strings and references",
+            "write e.g. {join: [\"s3://\", {ref: Data, attribute: bucket_name}, /jobs/etl.py]}");
+    return false;
+  }
+  bool ok = true;
+  std::optional<Str> joined;
+  for (const auto& part : parts) {
+    Str s("");
+    if (!read_str(part, s, c)) ok = false;
+    else joined = joined ? *joined + s : s;
+  }
+  if (ok) out = *joined;
+  return ok;
+}
+
+// {param: <name>}: a parameter of the stack, declared in its parameters section.
+bool read_param(const YAML::Node& name, Str& out, Context& c) {
+  if (!scalar(name, c, "a parameter name")) return false;
+  if (auto it = c.parameters().find(name.Scalar()); it != c.parameters().end()) {
+    out = it->second->as_str();
+    return true;
+  }
+  std::vector<std::string_view> names;
+  for (const auto& [n, p] : c.parameters()) names.push_back(n);
+  c.unknown(name, "parameter (declare it under the stack's parameters)", names);
+  return false;
+}
+
 bool read_str(const YAML::Node& node, Str& out, Context& c) {
+  if (node.IsMap() && node.size() == 1 && node["join"]) return read_join(node["join"], out, c);
+  if (node.IsMap() && node.size() == 1 && node["param"]) return read_param(node["param"], out, c);
   if (node.IsScalar()) {
     out = Str(node.Scalar());
     return true;
   }
   if (!node.IsMap() || !node["ref"] || !node["attribute"] || node.size() != 2) {
-    c.error(node, "expected a string, or a reference {ref: <resource id>, attribute: <name>}",
-            "write a plain string, or both ref and attribute");
+    c.error(node, "expected a string, a reference {ref: <resource id>, attribute: <name>}, {param: <name>}, or {join: [...]}",
+            "write a plain string, both ref and attribute, a parameter, or join with a list");
     return false;
   }
   Construct* target = resource(node["ref"], "", c);
@@ -78,8 +123,13 @@ bool read_str(const YAML::Node& node, Str& out, Context& c) {
   std::vector<std::string_view> names;
   for (const auto& [name, get] : kind->attributes) {
     if (name == node["attribute"].Scalar()) {
-      out = get(*target);
-      return true;
+      try {
+        out = get(*target);
+        return true;
+      } catch (const Error& e) {  // an attribute this resource's settings do not give it (a table's stream)
+        c.error(node["attribute"], e.what(), "refer to an attribute the resource has");
+        return false;
+      }
     }
     names.push_back(name);
   }
@@ -88,14 +138,27 @@ bool read_str(const YAML::Node& node, Str& out, Context& c) {
 }
 
 Schema str_schema() {
-  return {{"oneOf",
-           {{{"type", "string"}},
-            {{"type", "object"},
-             {"additionalProperties", false},
-             {"required", {"ref", "attribute"}},
-             {"properties",
-              {{"ref", {{"type", "string"}, {"description", "the id of a resource of this stack"}}},
-               {"attribute", {{"type", "string"}, {"description", "one of the attributes its kind offers"}}}}}}}}};
+  const Schema literal{{"type", "string"}};
+  const Schema reference{{"type", "object"},
+                         {"additionalProperties", false},
+                         {"required", {"ref", "attribute"}},
+                         {"properties",
+                          {{"ref", {{"type", "string"}, {"description", "the id of a resource of this stack"}}},
+                           {"attribute", {{"type", "string"}, {"description", "one of the attributes its kind offers"}}}}}};
+  const Schema param{{"type", "object"},
+                     {"additionalProperties", false},
+                     {"required", {"param"}},
+                     {"properties", {{"param", {{"type", "string"}, {"description", "a parameter of this stack"}}}}}};
+  const Schema join{{"type", "object"},
+                    {"additionalProperties", false},
+                    {"required", {"join"}},
+                    {"properties",
+                     {{"join",
+                       {{"type", "array"},
+                        {"minItems", 1},
+                        {"items", {{"oneOf", {literal, reference, param}}}},
+                        {"description", "strings, references and parameters, one after the other"}}}}}};
+  return {{"oneOf", {literal, reference, param, join}}};
 }
 
 }  // namespace drdb::spec::detail

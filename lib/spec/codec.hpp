@@ -21,6 +21,10 @@
 #include "drdb/core/typed.hpp"
 #include "spec/context.hpp"
 
+namespace drdb::aws::iam {
+class Role;
+}
+
 namespace drdb::spec {
 
 using Schema = nlohmann::json;
@@ -49,14 +53,41 @@ T blank() {
 namespace detail {
 // The plain text of a scalar node, or a report that one was expected.
 bool scalar(const YAML::Node& node, Context& c, std::string_view expected);
+// A plain (unquoted) scalar as a whole number, a number or true/false; false, unreported, otherwise.
+bool plain_int(const YAML::Node& node, long long& out);
+bool plain_double(const YAML::Node& node, double& out);
+bool plain_bool(const YAML::Node& node, bool& out);
 bool read_int(const YAML::Node& node, long long& out, Context& c);
 bool read_double(const YAML::Node& node, double& out, Context& c);
 bool read_bool(const YAML::Node& node, bool& out, Context& c);
-// {ref: Id, attribute: name}, or a literal string.
+// A literal string, {ref: Id, attribute: name}, or {join: [parts...]} of those.
 bool read_str(const YAML::Node& node, Str& out, Context& c);
 Schema str_schema();
 // The resource `id` of the stack, reported when missing or declared later; null then.
 Construct* resource(const YAML::Node& node, std::string_view expected_kind, Context& c);
+
+// The value a scalar names among `values` ({name, value} pairs), or a report with the nearest name.
+template <class Pairs, class T>
+bool read_name(const YAML::Node& n, T& v, const Pairs& values, Context& c, std::string_view what) {
+  if (!scalar(n, c, "a name")) return false;
+  std::vector<std::string_view> names;
+  for (const auto& [name, value] : values) {
+    if (name == n.Scalar()) {
+      v = value;
+      return true;
+    }
+    names.push_back(name);
+  }
+  c.unknown(n, what, names);
+  return false;
+}
+
+template <class Pairs>
+Schema names_schema(const Pairs& values) {
+  Schema names = Schema::array();
+  for (const auto& [name, value] : values) names.push_back(name);
+  return {{"enum", names}};
+}
 }  // namespace detail
 
 template <>
@@ -88,6 +119,22 @@ struct Codec<int> {
     return true;
   }
   static Schema schema() { return {{"type", "integer"}}; }
+};
+
+// Sizes and counts: whole numbers from 0.
+template <>
+struct Codec<std::size_t> {
+  static bool read(const YAML::Node& n, std::size_t& v, Context& c) {
+    long long wide = 0;
+    if (!detail::read_int(n, wide, c)) return false;
+    if (wide < 0) {
+      c.error(n, "the number " + n.Scalar() + " is negative", "use 0 or more");
+      return false;
+    }
+    v = static_cast<std::size_t>(wide);
+    return true;
+  }
+  static Schema schema() { return {{"type", "integer"}, {"minimum", 0}}; }
 };
 
 template <>
@@ -132,9 +179,9 @@ struct Codec<std::vector<T>> {
   static Schema schema() { return {{"type", "array"}, {"items", Codec<T>::schema()}}; }
 };
 
-template <class T>
-struct Codec<std::map<std::string, T>> {
-  static bool read(const YAML::Node& n, std::map<std::string, T>& v, Context& c) {
+template <class T, class Less>
+struct Codec<std::map<std::string, T, Less>> {
+  static bool read(const YAML::Node& n, std::map<std::string, T, Less>& v, Context& c) {
     if (!n.IsMap()) {
       c.error(n, "expected a mapping", "write it as {key: value} or one \"key: value\" per line");
       return false;
@@ -159,27 +206,18 @@ struct Codec<std::map<std::string, T>> {
 
 template <class E>
 struct Codec<E, std::enable_if_t<std::is_enum_v<E>>> {
-  static bool read(const YAML::Node& n, E& v, Context& c) {
-    if (!detail::scalar(n, c, "a name")) return false;
-    std::vector<std::string_view> names;
-    for (const auto& [name, value] : EnumNames<E>::values) {
-      if (name == n.Scalar()) {
-        v = value;
-        return true;
-      }
-      names.push_back(name);
-    }
-    c.unknown(n, "value", names);
-    return false;
-  }
-  static Schema schema() {
-    Schema names = Schema::array();
-    for (const auto& [name, value] : EnumNames<E>::values) names.push_back(name);
-    return {{"enum", names}};
-  }
+  static bool read(const YAML::Node& n, E& v, Context& c) { return detail::read_name(n, v, EnumNames<E>::values, c, "value"); }
+  static Schema schema() { return detail::names_schema(EnumNames<E>::values); }
 };
 
-// A resource of the stack by id, of kind C (or a kind derived from it).
+namespace detail {
+// The role a resource acts with, for references where an iam.Role is expected: a lambda.Function's
+// execution role, an emr.Cluster's job-flow role; null for other resources.
+aws::iam::Role* acting_role(Construct& resource);
+}  // namespace detail
+
+// A resource of the stack by id, of kind C (or a kind derived from it). Where a role is expected, a
+// function or cluster stands for the role it acts with (grants: [{role: Launcher, ...}]).
 template <class P>
 struct Codec<P, std::enable_if_t<std::is_pointer_v<P> && NamedKind<std::remove_cv_t<std::remove_pointer_t<P>>>>> {
   using C = std::remove_cv_t<std::remove_pointer_t<P>>;
@@ -187,6 +225,8 @@ struct Codec<P, std::enable_if_t<std::is_pointer_v<P> && NamedKind<std::remove_c
     Construct* found = detail::resource(n, KindName<C>::value, c);
     if (found == nullptr) return false;
     auto* typed = dynamic_cast<C*>(found);
+    if constexpr (std::is_same_v<C, aws::iam::Role>)
+      if (typed == nullptr) typed = detail::acting_role(*found);
     if (typed == nullptr) {
       c.error(n, "\"" + n.Scalar() + "\" is a " + c.declared()[n.Scalar()] + ", not a " + std::string(KindName<C>::value),
               "refer to a " + std::string(KindName<C>::value));

@@ -31,10 +31,20 @@ const std::vector<Kind>& kinds();
 const Kind* find_kind(std::string_view name);
 
 // Per service (kinds_<service>.cpp).
+std::vector<Kind> dynamodb_kinds();
 std::vector<Kind> ec2_kinds();
+std::vector<Kind> ecr_kinds();
 std::vector<Kind> iam_kinds();
 std::vector<Kind> kms_kinds();
+std::vector<Kind> logs_kinds();
 std::vector<Kind> s3_kinds();
+std::vector<Kind> secretsmanager_kinds();
+std::vector<Kind> sqs_kinds();
+std::vector<Kind> apigateway_kinds();
+std::vector<Kind> events_kinds();
+std::vector<Kind> lambda_kinds();
+std::vector<Kind> emr_kinds();
+std::vector<Kind> stepfunctions_kinds();
 
 // No actions.
 struct NoActions {};

@@ -3,6 +3,7 @@
 
 #include "drdb/aws/ec2/security_group.hpp"
 #include "drdb/aws/ec2/vpc.hpp"
+#include "spec/ec2_codecs.hpp"
 #include "spec/kind.hpp"
 #include "spec/kind_names.hpp"
 
@@ -10,11 +11,6 @@ namespace drdb::spec {
 
 using namespace aws::ec2;
 
-template <>
-struct EnumNames<SubnetType> {
-  static constexpr std::pair<std::string_view, SubnetType> values[] = {
-      {"public", SubnetType::Public}, {"private_with_egress", SubnetType::PrivateWithEgress}, {"isolated", SubnetType::Isolated}};
-};
 template <>
 struct EnumNames<NatGateways> {
   static constexpr std::pair<std::string_view, NatGateways> values[] = {

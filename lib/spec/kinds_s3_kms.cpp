@@ -1,6 +1,7 @@
-// s3.Bucket and kms.Key in specs, with their grants to roles.
+// s3.Bucket and kms.Key in specs, with their grants to roles (and to CloudWatch Logs, for keys).
 #include "drdb/aws/iam/role.hpp"
 #include "drdb/aws/kms/key.hpp"
+#include "drdb/aws/logs/log_group.hpp"
 #include "drdb/aws/s3/bucket.hpp"
 #include "spec/iam_codecs.hpp"
 #include "spec/kind.hpp"
@@ -115,6 +116,7 @@ struct BucketActions {
 
 struct KeyActions {
   std::vector<KeyGrant> grants;
+  bool allow_log_encryption = false;
 };
 
 }  // namespace
@@ -165,7 +167,9 @@ template <>
 struct Fields<KeyActions> {
   static constexpr std::string_view name = "kms.Key";
   static const FieldList<KeyActions>& get() {
-    static const FieldList<KeyActions> list{field("grants", &KeyActions::grants, "use of the key by roles")};
+    static const FieldList<KeyActions> list{
+        field("grants", &KeyActions::grants, "use of the key by roles"),
+        field("allow_log_encryption", &KeyActions::allow_log_encryption, "let CloudWatch Logs encrypt log groups with it")};
     return list;
   }
 };
@@ -193,6 +197,7 @@ std::vector<Kind> kms_kinds() {
                                          else if (g.access == KeyAccess::Decrypt) key.grant_decrypt(*g.role);
                                          else key.grant_encrypt_decrypt(*g.role);
                                        }
+                                       if (a.allow_log_encryption) aws::logs::allow_log_encryption(key);
                                      })};
 }
 

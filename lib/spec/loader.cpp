@@ -16,7 +16,9 @@ namespace drdb::spec {
 const std::vector<Kind>& kinds() {
   static const std::vector<Kind> all = [] {
     std::vector<Kind> out;
-    for (auto* service : {&ec2_kinds, &iam_kinds, &kms_kinds, &s3_kinds})
+    for (auto* service : {&dynamodb_kinds, &ec2_kinds, &ecr_kinds, &iam_kinds, &kms_kinds, &logs_kinds, &s3_kinds,
+                          &secretsmanager_kinds, &sqs_kinds, &apigateway_kinds, &events_kinds, &lambda_kinds,
+                          &emr_kinds, &stepfunctions_kinds})
       for (auto& k : service()) out.push_back(std::move(k));
     std::sort(out.begin(), out.end(), [](const Kind& a, const Kind& b) { return a.name < b.name; });
     return out;
@@ -78,6 +80,22 @@ std::vector<std::pair<std::string, const Kind*>> declare(const YAML::Node& resou
   return out;
 }
 
+// Parameters come first: resources and outputs refer to them as {param: <name>}.
+void load_parameters(const YAML::Node& parameters, Stack& stack, Context& c) {
+  if (!parameters) return;
+  if (!parameters.IsMap()) {
+    c.error(parameters, "parameters must be a mapping of name to parameter", "write Name: {description: ...}");
+    return;
+  }
+  for (const auto& entry : parameters) {  // one by one: a mistake in one leaves the others usable
+    ParameterSpec spec;
+    if (!detail::scalar(entry.first, c, "a parameter name") || !Codec<ParameterSpec>::read(entry.second, spec, c)) continue;
+    const auto& name = entry.first.Scalar();
+    if (const auto* made = attempt(c, entry.first, [&]() -> const Parameter* { return &stack.add<Parameter>(name, spec.props()); }))
+      c.parameters()[name] = made;
+  }
+}
+
 void load_stack(const std::string& name, const YAML::Node& node, App& app, Context& c) {
   StackSpec spec;
   if (!read_fields(node, spec, Fields<StackSpec>::get(), c, "stack", stack_sections)) return;
@@ -90,6 +108,8 @@ void load_stack(const std::string& name, const YAML::Node& node, App& app, Conte
 
   c.resources().clear();
   c.declared().clear();
+  c.parameters().clear();
+  load_parameters(node["parameters"], *stack, c);
   const YAML::Node resources = node["resources"];
   if (resources && !resources.IsMap()) c.error(resources, "resources must be a mapping of id to resource", "write Id: {type: ...}");
   const auto declared = resources && resources.IsMap() ? declare(resources, c) : std::vector<std::pair<std::string, const Kind*>>{};

@@ -19,6 +19,9 @@ std::string json_schema() {
                                       {"description", "resource id → resource; props refer to resources declared above them"},
                                       {"additionalProperties", {{"oneOf", any_kind}}}};
   stack["properties"]["outputs"] = {{"type", "object"}, {"additionalProperties", object_schema(Fields<OutputSpec>::get())}};
+  stack["properties"]["parameters"] = {{"type", "object"},
+                                       {"description", "values given at deploy time; strings refer to them as {param: <name>}"},
+                                       {"additionalProperties", object_schema(Fields<ParameterSpec>::get())}};
   Schema app{{"$schema", "https://json-schema.org/draft/2020-12/schema"},
              {"title", "drdb app spec"},
              {"type", "object"},

@@ -52,6 +52,12 @@ const RuntimeInfo& info(Runtime r) {
 
 }  // namespace
 
+std::vector<Runtime> all_runtimes() {
+  std::vector<Runtime> out;
+  for (const auto& i : runtimes) out.push_back(i.runtime);
+  return out;
+}
+
 std::string_view to_string(Runtime runtime) { return info(runtime).id; }
 
 std::optional<Runtime> runtime_from_string(std::string_view id) {

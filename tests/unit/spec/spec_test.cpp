@@ -4,11 +4,13 @@
 #include <fstream>
 #include <sstream>
 
-#include "drdb/drdb.hpp"
-#include "drdb/spec/spec.hpp"
+#include "unit/spec/spec_fixture.hpp"
 
 using namespace drdb;
 using namespace drdb::aws;
+using spec_test::check_same_documents;
+using spec_test::errors_of;
+using spec_test::has;
 
 namespace {
 
@@ -113,33 +115,10 @@ void platform_cpp(App& app) {
 
 std::vector<Document> synth(const App& app) { return synthesize(app); }
 
-// Every diagnostic of loading `text`, formatted.
-std::string errors_of(const std::string& text) {
-  App app;
-  try {
-    spec::load(text, "app.yaml", app);
-  } catch (const ValidationError& e) {
-    return e.diagnostics().format();
-  }
-  return "";
-}
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 }  // namespace
 
 TEST_CASE("spec: a spec and the equivalent C++ program synthesize the same bytes") {
-  App from_spec, from_cpp;
-  spec::load(platform_spec, "platform.yaml", from_spec);
-  platform_cpp(from_cpp);
-  const auto a = synth(from_spec);
-  const auto b = synth(from_cpp);
-  REQUIRE(a.size() == b.size());
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    CAPTURE(a[i].path);
-    CHECK(a[i].path == b[i].path);
-    CHECK(a[i].content == b[i].content);
-  }
+  check_same_documents(platform_spec, platform_cpp);
 }
 
 TEST_CASE("spec: errors carry file:line:col and suggest the nearest key") {

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace drdb::aws::lambda {
 
@@ -38,6 +39,8 @@ enum class Runtime {
   ProvidedAl2,
 };
 
+// Every runtime drdb knows, supported ones first.
+std::vector<Runtime> all_runtimes();
 // The identifier both targets use: "python3.13", "nodejs22.x", "provided.al2023"...
 std::string_view to_string(Runtime runtime);
 // The runtime with that identifier, if drdb knows it.
