@@ -78,6 +78,7 @@
 #include "drdb/rules/rule.hpp"
 
 #include "drdb/io/asset.hpp"
+#include "drdb/io/manifest.hpp"
 #include "drdb/io/output.hpp"
 
 #include "drdb/cli/run.hpp"

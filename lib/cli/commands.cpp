@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <ostream>
 
 #include "cli/formats.hpp"
+#include "cli/side_files.hpp"
 #include "drdb/cli/run.hpp"
 #include "drdb/core/error.hpp"
 #include "drdb/core/resource.hpp"
@@ -40,12 +42,12 @@ std::vector<std::string> unique(const std::vector<std::string>& names) {
 }
 
 // Synthesizes in memory; the rules report is written (when asked) whether or not the app is valid.
-std::vector<Document> synthesize_reporting(const App& app, const SynthOptions& options, Diagnostics& warnings,
-                                           const RuleArgs& rule_args, rules::Report& report) {
+Synthesis synthesize_reporting(const App& app, const SynthOptions& options, Diagnostics& warnings,
+                               const RuleArgs& rule_args, rules::Report& report) {
   try {
-    auto documents = synthesize(app, options, &warnings, &report);
+    auto synthesis = synthesize_app(app, options, &warnings, &report);
     write_report(rule_args, report);
-    return documents;
+    return synthesis;
   } catch (const ValidationError&) {
     write_report(rule_args, report);
     throw;
@@ -63,21 +65,22 @@ int synth(const App& app, const SynthArgs& args, std::ostream& out, std::ostream
 
   Diagnostics warnings;
   rules::Report report;
-  const std::vector<Document> documents = synthesize_reporting(app, options, warnings, args.rules, report);
+  const Synthesis synthesis = synthesize_reporting(app, options, warnings, args.rules, report);
+  const auto& documents = synthesis.documents;
   err << warnings.format();  // sorted by path
   const std::filesystem::path dir(args.out_dir);
-  const std::vector<AssetFile> assets = asset_files(app, options);  // packaged code, assets.json
-  write_documents(dir, documents, assets);
+  const std::vector<AssetFile> files = side_files(app, options, synthesis);  // assets, manifest.json
+  write_documents(dir, documents, files);
 
   std::vector<std::string> stacks;
   for (const auto& doc : documents) {
     out << "wrote " << (dir / doc.path).generic_string() << '\n';
     if (std::find(stacks.begin(), stacks.end(), doc.stack) == stacks.end()) stacks.push_back(doc.stack);
   }
-  for (const auto& asset : assets) out << "wrote " << (dir / asset.path).generic_string() << '\n';
+  for (const auto& file : files) out << "wrote " << (dir / file.path).generic_string() << '\n';
   out << "synthesized " << plural(stacks.size(), "stack");
   if (!stacks.empty()) out << " (" << joined(stacks) << ")";
-  out << " to " << plural(documents.size() + assets.size(), "file") << " in " << dir.generic_string() << '\n';
+  out << " to " << plural(documents.size() + files.size(), "file") << " in " << dir.generic_string() << '\n';
   return exit_ok;
 }
 
@@ -89,7 +92,7 @@ int validate(const App& app, const ValidateArgs& args, std::ostream& out, std::o
   rules::Report report;
   std::vector<Document> documents;
   try {
-    documents = synthesize_reporting(app, options, warnings, args.rules, report);
+    documents = synthesize_reporting(app, options, warnings, args.rules, report).documents;
   } catch (const ValidationError& e) {
     print_suppressed(report, out);
     const auto& d = e.diagnostics();
@@ -113,11 +116,16 @@ int validate(const App& app, const ValidateArgs& args, std::ostream& out, std::o
 }
 
 int list(const App& app, std::ostream& out) {
+  std::map<std::string, const Stack*> by_name;
   std::size_t width = 0;
-  for (const Stack* s : app.stacks()) width = std::max(width, s->name().size());
   for (const Stack* s : app.stacks()) {
-    out << s->name() << std::string(width - s->name().size() + 2, ' ') << plural(resource_count(*s), "resource")
-        << '\n';
+    by_name[s->name()] = s;
+    width = std::max(width, s->name().size());
+  }
+  for (const auto& [name, depends_on] : deploy_order(app)) {
+    out << name << std::string(width - name.size() + 2, ' ') << plural(resource_count(*by_name.at(name)), "resource");
+    if (!depends_on.empty()) out << "  after " << joined(depends_on);
+    out << '\n';
   }
   return exit_ok;
 }

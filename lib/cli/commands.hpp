@@ -22,9 +22,10 @@ struct ValidateArgs {
   RuleArgs rules;
 };
 
-// Validates, renders every requested document in memory, writes them all or none, then prints one
-// "wrote <path>" line per file and a summary on `out`; warnings go to `err`. Throws drdb::Error
-// (ValidationError with every diagnostic when the model is invalid).
+// Validates, renders every requested document in memory, writes them with the assets and
+// manifest.json all or none, then prints one "wrote <path>" line per file and a summary on `out`;
+// warnings go to `err`. Throws drdb::Error (ValidationError with every diagnostic when the model is
+// invalid).
 int synth(const App& app, const SynthArgs& args, std::ostream& out, std::ostream& err);
 
 // Runs every check synth runs (model, rules, limits, every format rendered in memory) and writes
@@ -32,7 +33,8 @@ int synth(const App& app, const SynthArgs& args, std::ostream& out, std::ostream
 // every diagnostic when invalid, on `err`. Returns exit_ok or exit_validation.
 int validate(const App& app, const ValidateArgs& args, std::ostream& out, std::ostream& err);
 
-// One line per stack, in creation order: its name and how many resources it holds.
+// One line per stack, in deploy order: its name, how many resources it holds, and the stacks it
+// deploys after. Throws ValidationError when stacks depend on each other in a cycle.
 int list(const App& app, std::ostream& out);
 
 }  // namespace drdb::cli

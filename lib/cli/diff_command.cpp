@@ -3,10 +3,10 @@
 #include <ostream>
 
 #include "cli/formats.hpp"
+#include "cli/side_files.hpp"
 #include "drdb/cli/run.hpp"
 #include "drdb/core/error.hpp"
 #include "drdb/diff/diff.hpp"
-#include "drdb/io/asset.hpp"
 #include "drdb/render/synth.hpp"
 
 namespace drdb::cli {
@@ -19,8 +19,9 @@ diff::Files fresh_synth(const App& app, const DiffArgs& args, std::ostream& err)
   options.stacks = args.stacks;
   Diagnostics warnings;
   diff::Files files;
-  for (auto& doc : synthesize(app, options, &warnings)) files[doc.path] = std::move(doc.content);
-  for (auto& asset : asset_files(app, options)) files[asset.path] = std::move(asset.content);
+  auto synthesis = synthesize_app(app, options, &warnings);
+  for (auto& file : side_files(app, options, synthesis)) files[file.path] = std::move(file.content);
+  for (auto& doc : synthesis.documents) files[doc.path] = std::move(doc.content);
   err << warnings.format();
   return files;
 }

@@ -74,7 +74,8 @@ int run_cli(const AppProvider& own_app, int argc, const char* const* argv, std::
       ->allow_extra_args(false);
   cli::add_rule_options(*validate, validate_args.rules);
 
-  auto* list = cli.add_subcommand("list", "List the app's stacks with their resource counts");
+  auto* list = cli.add_subcommand(
+      "list", "List the app's stacks in deploy order, with their resource counts and the stacks each deploys after");
 
   cli::DiffArgs diff_args;
   auto* diff = cli.add_subcommand(

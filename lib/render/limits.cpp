@@ -9,7 +9,7 @@ void check_stack_limits(const Stack& stack, const RenderedStack& cfn, Diagnostic
                   std::to_string(max_resources_per_stack),
               "split it into several stacks (constructs can move to a new stack with renamed_from to keep their ids)");
   std::size_t parameters = 0;
-  std::size_t outputs = 0;
+  std::size_t outputs = cfn.exports.size();  // those other stacks read count too
   walk(stack, [&](const Construct& c) {
     parameters += dynamic_cast<const Parameter*>(&c) != nullptr ? 1 : 0;
     outputs += dynamic_cast<const Output*>(&c) != nullptr ? 1 : 0;

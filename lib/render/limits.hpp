@@ -15,7 +15,7 @@ inline constexpr std::size_t max_outputs_per_stack = 200;
 inline constexpr std::size_t max_inline_template_bytes = 51'200;
 inline constexpr std::size_t max_template_bytes = 1'000'000;
 
-// Resource, parameter and output counts of a mapped CloudFormation stack.
+// Resource, parameter and output counts of a mapped and linked CloudFormation stack.
 void check_stack_limits(const Stack& stack, const RenderedStack& cfn, Diagnostics& out);
 // The size of one rendered template: above 1 MB an error, above 51,200 bytes a warning that
 // deploying needs an S3 bucket for the template.

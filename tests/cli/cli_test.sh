@@ -67,6 +67,7 @@ case $case_name in
     expect_out '^wrote out/cloudformation/[A-Za-z0-9]+\.template\.json$'
     expect_out '^wrote out/cloudformation/[A-Za-z0-9]+\.template\.yaml$'
     expect_out '^wrote out/terraform/[A-Za-z0-9]+/main\.tf\.json$'
+    expect_out '^wrote out/manifest\.json$'
     expect_out '^synthesized [0-9]+ stacks? '
     # Every file listed exists, and nothing else was written.
     listed=$(sed -n 's/^wrote //p' "$work/stdout" | sort)
@@ -148,7 +149,8 @@ case $case_name in
     run synth --out out --stack "$stack" --stack "$stack"
     expect_code 0
     expect_out "^synthesized 1 stack \\($stack\\)"
-    [[ -z $(sed -n 's/^wrote //p' "$work/stdout" | grep -v "$stack") ]] || fail "wrote files of other stacks"
+    [[ -z $(sed -n 's/^wrote //p' "$work/stdout" | grep -v -e "$stack" -e '^out/manifest\.json$') ]] ||
+      fail "wrote files of other stacks"
     ;;
   unknown-flag)
     run synth --bogus

@@ -33,6 +33,11 @@ def free_port():
         return s.getsockname()[1]
 
 
+def listed(value):
+    """A policy element that is one string or a list of them, as a list."""
+    return [value] if isinstance(value, str) else value
+
+
 # Types the mock accepts in a template but does not list as stack resources (it has no model of an
 # SQS queue policy at all: the queues' attributes carry none).
 MOCK_SKIPS = frozenset({"AWS::S3::BucketPolicy", "AWS::EC2::SecurityGroupEgress", "AWS::SQS::QueuePolicy"})
@@ -137,9 +142,9 @@ class Moto:
                      "--body", os.path.join(out_dir, asset["file"]))
         return bucket
 
-    def role_actions(self, role_name):
-        """Every action the role's inline policies allow or deny."""
-        actions = set()
+    def role_statements(self, role_name):
+        """Every statement of the role's inline policies."""
+        statements = []
         for name in self("iam", "list-role-policies", "--role-name", role_name)["PolicyNames"]:
             doc = self("iam", "get-role-policy", "--role-name", role_name, "--policy-name", name)["PolicyDocument"]
             if isinstance(doc, str):  # the mock answers with the document as text (JSON, or a Python literal)
@@ -148,10 +153,12 @@ class Moto:
                     doc = json.loads(text)
                 except json.JSONDecodeError:
                     doc = ast.literal_eval(text)
-            for statement in doc["Statement"]:
-                acts = statement["Action"]
-                actions.update([acts] if isinstance(acts, str) else acts)
-        return actions
+            statements += doc["Statement"]
+        return statements
+
+    def role_actions(self, role_name):
+        """Every action the role's inline policies allow or deny."""
+        return {action for statement in self.role_statements(role_name) for action in listed(statement["Action"])}
 
     def stack_resources(self, name):
         """{logical id: (type, physical id, status)}"""

@@ -29,6 +29,12 @@ target_link_libraries(drdb-lint-sfn-catalog PRIVATE drdb::drdb)
 drdb_set_warnings(drdb-lint-sfn-catalog)
 drdb_add_lint_tests(sfn-catalog drdb-lint-sfn-catalog)
 
+# Stacks reading each other's values (cross-stack references, exports, remote state).
+add_executable(drdb-lint-multi-stack ${DRDB_LINT_DIR}/multi_stack_app.cpp)
+target_link_libraries(drdb-lint-multi-stack PRIVATE drdb::drdb)
+drdb_set_warnings(drdb-lint-multi-stack)
+drdb_add_lint_tests(multi-stack drdb-lint-multi-stack)
+
 # The spec schema, and every bundled app spec against it.
 file(GLOB DRDB_LINT_SPECS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/examples/*/*.yaml)
 add_test(NAME lint.spec-schema

@@ -60,7 +60,7 @@ class UsesAssets {
   virtual std::vector<std::shared_ptr<const Asset>> assets(Target target) const = 0;
 };
 
-// One file of the asset output.
+// One file written beside the templates: an asset, assets.json, manifest.json.
 struct AssetFile {
   std::string path;     // relative to the output directory
   std::string content;  // bytes

@@ -38,6 +38,21 @@ struct SynthOptions {
   std::optional<rules::Options> rules;
 };
 
+// A stack and the stacks it deploys after (sorted by name): those whose attributes it reads
+// (cross-stack references), whose exports it imports (import_value of an Output of the app), and
+// those it or its constructs depend on (add_dependency).
+struct StackDeployment {
+  std::string stack;
+  std::vector<std::string> depends_on;
+};
+
+// What synthesis renders: the documents, and the synthesized stacks in deploy order (each after
+// every stack it depends on, ties broken by name).
+struct Synthesis {
+  std::vector<Document> documents;
+  std::vector<StackDeployment> stacks;
+};
+
 // Collects every problem of the model (construct checks, logical ids, references, cycles, schema
 // constraints of what would be rendered) without throwing.
 // The policy rules' findings are part of the diagnostics; their full report goes to `report` when given.
@@ -49,5 +64,13 @@ Diagnostics validate(const App& app, const SynthOptions& options = {}, rules::Re
 // given, also when synthesis then throws.
 std::vector<Document> synthesize(const App& app, const SynthOptions& options = {}, Diagnostics* warnings = nullptr,
                                  rules::Report* report = nullptr);
+// The same, with the deploy order (drdb-synth synth writes it to manifest.json).
+Synthesis synthesize_app(const App& app, const SynthOptions& options = {}, Diagnostics* warnings = nullptr,
+                         rules::Report* report = nullptr);
+
+// The deploy order of the selected stacks without rendering anything (drdb-synth list). Throws
+// ValidationError only when stacks depend on each other in a cycle; other problems are left to
+// validate and synthesize.
+std::vector<StackDeployment> deploy_order(const App& app, const SynthOptions& options = {});
 
 }  // namespace drdb

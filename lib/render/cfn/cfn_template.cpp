@@ -65,6 +65,8 @@ json template_json(const Stack& stack, const RenderedStack& rendered) {
       outputs[logical_id(*o)] = std::move(out);
     }
   });
+  for (const auto& [name, exported] : rendered.exports)
+    outputs[name] = {{"Value", values(exported.value)}, {"Export", {{"Name", exported.export_name}}}};
   if (!parameters.empty()) tmpl["Parameters"] = std::move(parameters);
 
   json resources = json::object();

@@ -38,12 +38,15 @@ std::string escape_sub_literal(std::string_view text) {
 
 }  // namespace
 
+std::string reference_text(const RenderedStack& stack, const AttrRef& ref) { return CfnValues(stack)(Value(ref)).dump(); }
+
 json CfnValues::operator()(const Value& v) const {
   return value_to_json(
       v, [](const std::string& s) { return s; }, [&](const Value& e) { return expression(e.as_expression()); });
 }
 
 json CfnValues::attribute(const AttrRef& ref) const {
+  if (const auto* imported = stack_.imported(ref)) return {{"Fn::ImportValue", imported->export_name}};
   if (auto pass = stack_.passthrough_attributes.find(ref.target); pass != stack_.passthrough_attributes.end()) {
     if (ref.attribute == "Ref") return {{"Ref", pass->second.resource_name}};
     return {{"Fn::GetAtt", {pass->second.resource_name, ref.attribute}}};
@@ -84,7 +87,9 @@ std::string CfnValues::sub_reference(const Expression& e) const {
   if (const auto* ref = std::get_if<AttrRef>(&e)) {
     const json j = attribute(*ref);
     if (j.contains("Ref")) return "${" + j["Ref"].get<std::string>() + "}";
-    return "${" + j["Fn::GetAtt"][0].get<std::string>() + "." + j["Fn::GetAtt"][1].get<std::string>() + "}";
+    if (j.contains("Fn::GetAtt"))
+      return "${" + j["Fn::GetAtt"][0].get<std::string>() + "." + j["Fn::GetAtt"][1].get<std::string>() + "}";
+    return {};  // an import: a Fn::Sub variable
   }
   if (const auto* param = std::get_if<ParamRef>(&e)) return "${" + logical_id(*param->parameter) + "}";
   if (const auto* pseudo = std::get_if<Pseudo>(&e); pseudo && *pseudo != Pseudo::AvailabilityZones)

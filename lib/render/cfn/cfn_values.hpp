@@ -1,6 +1,8 @@
 // Values → CloudFormation JSON: intrinsic functions for expressions.
 #pragma once
 
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "render/common/rendered.hpp"
@@ -20,5 +22,9 @@ class CfnValues {
   std::string sub_reference(const Expression& e) const;
   const RenderedStack& stack_;
 };
+
+// `ref` as its own stack renders it, in compact JSON (`{"Fn::GetAtt":["Data","Arn"]}`): the text
+// the name of its export is made from.
+std::string reference_text(const RenderedStack& stack, const AttrRef& ref);
 
 }  // namespace drdb::render::cfn

@@ -6,6 +6,7 @@
 
 #include "drdb/core/app.hpp"
 #include "drdb/l1/shape.hpp"
+#include "render/common/cycles.hpp"
 #include "render/common/walk_value.hpp"
 
 namespace drdb::render {
@@ -163,7 +164,8 @@ namespace {
 
 std::string describe(const RenderedResource& r) { return r.owner->path() + (r.primary ? "" : " (" + r.type + ")"); }
 
-// Index of the rendered resource an attribute reference resolves to, or a diagnostic.
+// Index of the rendered resource an attribute reference of this stack resolves to, or a diagnostic.
+// References to other stacks of the app are link_stacks' (render/common/cross_stack.hpp).
 struct ReferenceResolver {
   const Stack& stack;
   const RenderedStack& rendered;
@@ -178,8 +180,7 @@ struct ReferenceResolver {
     }
   }
 
-  std::optional<std::size_t> resolve(const RenderedResource& from, const AttrRef& ref, Diagnostics& out) const {
-    const std::string where = from.owner->path();
+  std::optional<std::size_t> resolve(const std::string& where, const AttrRef& ref, Diagnostics& out) const {
     const Construct* t = ref.target;
     if (t == nullptr) {
       out.error(where, "reference to nothing (null target)", "reference an existing construct");
@@ -190,30 +191,10 @@ struct ReferenceResolver {
                 "reference constructs of the same app");
       return std::nullopt;
     }
-    const Stack* other = t->find_stack();
-    if (other != &stack) {
-      out.error(where, "references " + t->path() + " in stack " + (other ? other->name() : "(none)") +
-                           "; references across stacks are not automatic",
-                "add an Output with export_name in that stack and use import_value(name) here");
-      return std::nullopt;
-    }
-    if (auto pass = rendered.passthrough_attributes.find(t); pass != rendered.passthrough_attributes.end())
-      return by_type_and_name.at({pass->second.resource_type, pass->second.resource_name});
-    auto bindings = rendered.attributes.find(t);
-    if (bindings == rendered.attributes.end()) {
-      out.error(where, "dangling reference: " + t->path() + " renders no resource to reference in " +
-                           (target == Target::CloudFormation ? "CloudFormation" : "Terraform"),
-                "reference a resource construct (not a group of constructs)");
-      return std::nullopt;
-    }
-    auto binding = bindings->second.find(ref.attribute);
-    if (binding == bindings->second.end()) {
-      std::string known;
-      for (const auto& [name, b] : bindings->second) known += (known.empty() ? "" : ", ") + name;
-      out.error(where, "reference to unknown attribute \"" + ref.attribute + "\" of " + t->path(), "known attributes: " + known);
-      return std::nullopt;
-    }
-    return by_type_and_name.at({binding->second.resource_type, binding->second.resource_name});
+    if (t->find_stack() != &stack) return std::nullopt;
+    const auto binding = resolve_binding(rendered, ref, target, where, out);
+    if (!binding) return std::nullopt;
+    return by_type_and_name.at({binding->resource_type, binding->resource_name});
   }
 };
 
@@ -224,64 +205,74 @@ void report_cycle(const std::vector<std::size_t>& cycle, const RenderedStack& re
             "remove one of these references or dependencies (add_dependency), or split a resource out");
 }
 
-// Depth-first search reporting each distinct cycle once.
-void find_cycles(const std::vector<std::set<std::size_t>>& edges, const RenderedStack& rendered, Diagnostics& out) {
-  enum Color { White, Grey, Black };
-  std::vector<Color> color(edges.size(), White);
-  std::vector<std::size_t> stack;
-  auto visit = [&](auto&& self, std::size_t n) -> void {
-    color[n] = Grey;
-    stack.push_back(n);
-    for (auto next : edges[n]) {
-      if (color[next] == Grey) {
-        auto start = std::find(stack.begin(), stack.end(), next);
-        std::vector<std::size_t> cycle(start, stack.end());
-        cycle.push_back(next);
-        report_cycle(cycle, rendered, out);
-      } else if (color[next] == White) {
-        self(self, next);
-      }
-    }
-    stack.pop_back();
-    color[n] = Black;
-  };
-  for (std::size_t n = 0; n < edges.size(); ++n)
-    if (color[n] == White) visit(visit, n);
+}  // namespace
+
+std::optional<AttributeBinding> resolve_binding(const RenderedStack& rendered, const AttrRef& ref, Target target,
+                                                const std::string& where, Diagnostics& out) {
+  const Construct* t = ref.target;
+  if (auto pass = rendered.passthrough_attributes.find(t); pass != rendered.passthrough_attributes.end())
+    return pass->second;
+  auto bindings = rendered.attributes.find(t);
+  if (bindings == rendered.attributes.end()) {
+    out.error(where, "dangling reference: " + t->path() + " renders no resource to reference in " +
+                         (target == Target::CloudFormation ? "CloudFormation" : "Terraform"),
+              "reference a resource construct (not a group of constructs)");
+    return std::nullopt;
+  }
+  auto binding = bindings->second.find(ref.attribute);
+  if (binding == bindings->second.end()) {
+    std::string known;
+    for (const auto& [name, b] : bindings->second) known += (known.empty() ? "" : ", ") + name;
+    out.error(where, "reference to unknown attribute \"" + ref.attribute + "\" of " + t->path(), "known attributes: " + known);
+    return std::nullopt;
+  }
+  return binding->second;
 }
 
-}  // namespace
+std::vector<const Construct*> explicit_dependencies(const RenderedResource& r) {
+  std::vector<const Construct*> deps(r.waits_for.begin(), r.waits_for.end());
+  for (const Construct* node = r.owner; node != nullptr && dynamic_cast<const Stack*>(node) == nullptr;
+       node = node->scope())
+    deps.insert(deps.end(), node->dependencies().begin(), node->dependencies().end());
+  return deps;
+}
 
 void resolve_dependencies(const Stack& stack, RenderedStack& rendered, Target target, Diagnostics& out) {
   ReferenceResolver resolver(stack, rendered, target);
   const auto n = rendered.resources.size();
   std::vector<std::set<std::size_t>> implied(n), edges(n);
 
+  // The resource index each expression refers to in this stack, if any.
+  auto check = [&](const std::string& where, const Expression& e) -> std::optional<std::size_t> {
+    if (const auto* ref = std::get_if<AttrRef>(&e)) return resolver.resolve(where, *ref, out);
+    if (const auto* param = std::get_if<ParamRef>(&e);
+        param != nullptr && (param->parameter == nullptr || param->parameter->find_stack() != &stack))
+      out.error(where, "references a parameter of another stack",
+                "declare the parameter in this stack too: each stack takes its own parameters at deploy time");
+    return std::nullopt;
+  };
   for (std::size_t i = 0; i < n; ++i) {
     const auto& r = rendered.resources[i];
     for_each_expression(r.properties, [&](const Expression& e) {
-      if (const auto* ref = std::get_if<AttrRef>(&e)) {
-        if (auto to = resolver.resolve(r, *ref, out)) implied[i].insert(*to);
-      } else if (const auto* param = std::get_if<ParamRef>(&e)) {
-        if (param->parameter == nullptr || param->parameter->find_stack() != &stack)
-          out.error(r.owner->path(), "references a parameter of another stack",
-                    "declare the parameter in this stack, or pass the value through an export");
-      }
+      if (auto to = check(r.owner->path(), e)) implied[i].insert(*to);
     });
     edges[i] = implied[i];
   }
+  walk(stack, [&](const Construct& c) {
+    if (const auto* o = dynamic_cast<const Output*>(&c))
+      for_each_expression(o->props().value, [&](const Expression& e) { check(o->path(), e); });
+  });
 
   for (std::size_t i = 0; i < n; ++i) {
     auto& r = rendered.resources[i];
     std::set<std::size_t> explicit_deps;
-    std::vector<const Construct*> deps(r.waits_for.begin(), r.waits_for.end());
-    for (const Construct* node = r.owner; node != nullptr && node != &stack; node = node->scope())
-      deps.insert(deps.end(), node->dependencies().begin(), node->dependencies().end());
-    for (const Construct* dep : deps) {
-      if (dep->find_stack() != &stack) {
-        out.error(r.owner->path(), "depends on " + dep->path() + " in another stack",
-                  "deploy the stacks in order instead (dependencies across stacks are not supported)");
+    for (const Construct* dep : explicit_dependencies(r)) {
+      if (&dep->app() != &stack.app()) {
+        out.error(r.owner->path(), "depends on " + dep->path() + ", which belongs to another app",
+                  "depend on constructs of the same app");
         continue;
       }
+      if (dep->find_stack() != &stack) continue;  // an order between stacks (link_stacks)
       bool found = false;
       walk(*dep, [&](const Construct& c) {
         auto it = resolver.by_owner.find(&c);
@@ -304,7 +295,7 @@ void resolve_dependencies(const Stack& stack, RenderedStack& rendered, Target ta
     }
     r.depends_on_names.assign(names.begin(), names.end());
   }
-  find_cycles(edges, rendered, out);
+  find_cycles(edges, [&](const std::vector<std::size_t>& cycle) { report_cycle(cycle, rendered, out); });
 }
 
 }  // namespace drdb::render

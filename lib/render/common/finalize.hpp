@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,9 +27,19 @@ void check_shapes(const RenderedStack& stack, Target target, Diagnostics& out);
 // Rendered names of the resources a resource references, by walking its properties.
 std::vector<const Construct*> referenced_constructs(const Value& v);
 
-// Checks every reference (target exists in this stack's rendering, attribute known, same stack),
-// fills depends_on_names from explicit dependencies (minus those references already imply) and
-// reports dependency cycles naming every construct on the cycle.
+// How `ref` reads in `rendered`, the rendering of its target's stack; a diagnostic at `where` when
+// the target renders nothing or has no such attribute.
+std::optional<AttributeBinding> resolve_binding(const RenderedStack& rendered, const AttrRef& ref, Target target,
+                                                const std::string& where, Diagnostics& out);
+
+// What a rendered resource was told to wait for: its own `waits_for` and the dependencies of its
+// owner and every ancestor below the stack.
+std::vector<const Construct*> explicit_dependencies(const RenderedResource& r);
+
+// Checks every reference within the stack (target exists in this stack's rendering, attribute
+// known; references to other stacks are link_stacks'), fills depends_on_names from explicit
+// dependencies in this stack (minus those references already imply) and reports dependency cycles
+// naming every construct on the cycle.
 void resolve_dependencies(const Stack& stack, RenderedStack& rendered, Target target, Diagnostics& out);
 
 }  // namespace drdb::render

@@ -38,11 +38,40 @@ struct AttributeBinding {
   std::string attribute;  // empty → Ref (CloudFormation only)
 };
 
+// A value another stack of the app publishes, as this stack reads it: CloudFormation imports the
+// export, Terraform reads the output from the other stack's state.
+struct ImportedValue {
+  std::string stack;        // the publishing stack
+  std::string output;       // its output's name (CloudFormation logical id / Terraform output)
+  std::string export_name;  // CloudFormation's export name
+};
+
+// An output drdb adds to a stack because another stack reads one of its attributes.
+struct ExportedValue {
+  Value value;  // an AttrRef to a construct of this stack
+  std::string export_name;
+};
+
 struct RenderedStack {
   std::vector<RenderedResource> resources;
   std::map<const Construct*, std::map<std::string, AttributeBinding, std::less<>>> attributes;
   // Constructs whose attributes accept any name (raw / L1 escape hatches).
   std::map<const Construct*, AttributeBinding> passthrough_attributes;
+
+  // Filled by link_stacks (render/common/cross_stack.hpp). Attributes of other stacks' constructs
+  // this stack reads, by construct and neutral attribute name:
+  std::map<const Construct*, std::map<std::string, ImportedValue, std::less<>>> imports;
+  // outputs generated for other stacks, by output name:
+  std::map<std::string, ExportedValue> exports;
+  // and exports of other stacks' Outputs this stack names in import_value(), by export name.
+  std::map<std::string, ImportedValue, std::less<>> imported_exports;
+
+  const ImportedValue* imported(const AttrRef& ref) const {
+    const auto of = imports.find(ref.target);
+    if (of == imports.end()) return nullptr;
+    const auto it = of->second.find(ref.attribute);
+    return it == of->second.end() ? nullptr : &it->second;
+  }
 };
 
 }  // namespace drdb::render

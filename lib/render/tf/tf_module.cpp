@@ -54,9 +54,15 @@ json variable_json(const Parameter& p, TfValues& values) {
   return out;
 }
 
-void add_pseudo_data_sources(json& module, const std::set<Pseudo>& used) {
+// Data sources for the pseudo parameters used, and for the states of the stacks read: each stack
+// is a root module with its state in terraform/<Stack>/terraform.tfstate (the local backend's
+// default), so a module reads another stack's outputs from ../<Stack>/terraform.tfstate.
+void add_data_sources(json& module, const TfValues& values) {
   json data = json::object();
-  for (auto p : used) {
+  for (const auto& stack : values.read_stacks())
+    data["terraform_remote_state"][stack] = {{"backend", "local"},
+                                             {"config", {{"path", "../" + stack + "/terraform.tfstate"}}}};
+  for (auto p : values.used_pseudos()) {
     switch (p) {
       case Pseudo::Region: data["aws_region"]["current"] = json::object(); break;
       case Pseudo::AccountId: data["aws_caller_identity"]["current"] = json::object(); break;
@@ -93,6 +99,7 @@ json module_json(const Stack& stack, const RenderedStack& rendered) {
       outputs[logical_id(*o)] = std::move(out);
     }
   });
+  for (const auto& [name, exported] : rendered.exports) outputs[name] = {{"value", values(exported.value)}};
 
   json resources = json::object();
   for (const auto& r : rendered.resources) {
@@ -104,7 +111,7 @@ json module_json(const Stack& stack, const RenderedStack& rendered) {
   }
   if (!resources.empty()) module["resource"] = std::move(resources);
   if (!outputs.empty()) module["output"] = std::move(outputs);
-  add_pseudo_data_sources(module, values.used_pseudos());
+  add_data_sources(module, values);
   return module;
 }
 
@@ -113,9 +120,13 @@ std::string json_text(const json& module) { return module.dump(2) + "\n"; }
 void check_expressible(const RenderedStack& rendered, Diagnostics& out) {
   for (const auto& r : rendered.resources) {
     for_each_expression(r.properties, [&](const Expression& e) {
-      if (const auto* import = std::get_if<ImportValue>(&e))
-        out.error(r.owner->path(), "import_value(\"" + import->export_name + "\") has no Terraform equivalent",
-                  "pass the value as a Parameter, or synthesize only CloudFormation for this stack");
+      if (const auto* import = std::get_if<ImportValue>(&e);
+          import != nullptr && rendered.imported_exports.count(import->export_name) == 0)
+        out.error(r.owner->path(),
+                  "import_value(\"" + import->export_name +
+                      "\") names no export of another stack of this app; Terraform has no exports",
+                  "refer to the other stack's construct directly, pass the value as a Parameter, or synthesize only "
+                  "CloudFormation for this stack");
       if (const auto* param = std::get_if<ParamRef>(&e);
           param != nullptr && param->parameter != nullptr && param->parameter->props().cloudformation_only)
         out.error(r.owner->path(), "refers to parameter " + param->parameter->path() + ", which only CloudFormation has",

@@ -17,7 +17,8 @@ inline constexpr std::string_view aws_provider_constraint = ">= 5.0, < 6.0";
 nlohmann::json module_json(const Stack& stack, const RenderedStack& rendered);
 std::string json_text(const nlohmann::json& module);
 
-// What the Terraform target cannot express (e.g. CloudFormation imports), as diagnostics.
+// What the Terraform target cannot express (an import of an export the app does not declare), as
+// diagnostics. Runs once the stacks are linked (render/common/cross_stack.hpp).
 void check_expressible(const RenderedStack& rendered, Diagnostics& out);
 
 }  // namespace drdb::render::tf

@@ -25,6 +25,16 @@ std::string hcl_string(std::string_view s) { return "\"" + escape_template_liter
 
 }  // namespace
 
+std::string reference_text(const RenderedStack& stack, const AttrRef& ref) {
+  return TfValues(stack, {})(Value(ref)).get<std::string>();
+}
+
+std::string TfValues::remote_output(const ImportedValue& imported) {
+  read_stacks_.insert(imported.stack);
+  // The data source is named after the stack (render/tf/tf_module.cpp).
+  return "data.terraform_remote_state." + imported.stack + ".outputs." + imported.output;
+}
+
 json TfValues::operator()(const Value& v) {
   return value_to_json(v, escape_template_literal, [&](const Value& expr) -> json {
     const auto& e = expr.as_expression();
@@ -82,6 +92,7 @@ std::string TfValues::expression(const Expression& e) {
       [&](const auto& x) -> std::string {
         using T = std::decay_t<decltype(x)>;
         if constexpr (std::is_same_v<T, AttrRef>) {
+          if (const auto* imported = stack_.imported(x)) return remote_output(*imported);
           if (auto pass = stack_.passthrough_attributes.find(x.target); pass != stack_.passthrough_attributes.end())
             return pass->second.resource_type + "." + pass->second.resource_name + "." +
                    (x.attribute == "Ref" ? std::string("id") : x.attribute);
@@ -107,6 +118,8 @@ std::string TfValues::expression(const Expression& e) {
         } else if constexpr (std::is_same_v<T, JsonString>) {
           return "\"" + template_text(Value(x)) + "\"";
         } else if constexpr (std::is_same_v<T, ImportValue>) {
+          if (auto it = stack_.imported_exports.find(x.export_name); it != stack_.imported_exports.end())
+            return remote_output(it->second);
           // Rejected by validation for Terraform (see render/tf/tf_module.cpp); kept total here.
           return hcl_string(x.export_name);
         } else {

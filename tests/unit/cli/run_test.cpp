@@ -84,13 +84,21 @@ TEST_CASE("command-line mistakes exit 2 with the parser's message and a pointer 
   CHECK(stack.err.find("Network, DataLake") != std::string::npos);
 }
 
-TEST_CASE("list prints one line per stack with its resource count") {
+TEST_CASE("list prints one line per stack in deploy order, with its resource count and what it waits for") {
   TwoStacks t;
   const auto r = run(t.app, {"list"});
   CHECK(r.code == drdb::exit_ok);
-  CHECK(r.out.rfind("Network   ", 0) == 0);
-  CHECK(r.out.find("\nDataLake  ") != std::string::npos);
-  CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 2);
+  CHECK(r.out == "DataLake  2 resources\nNetwork   2 resources\n");  // independent stacks: by name
+
+  auto& network = *t.app.stacks()[0];
+  auto& data_lake = *t.app.stacks()[1];
+  network.add_dependency(data_lake);
+  const auto ordered = run(t.app, {"list"});
+  CHECK(ordered.out == "DataLake  2 resources\nNetwork   2 resources  after DataLake\n");
+  data_lake.add_dependency(network);
+  const auto cycle = run(t.app, {"list"});
+  CHECK(cycle.code == drdb::exit_validation);
+  CHECK(cycle.err.find("stacks DataLake and Network wait for each other") != std::string::npos);
 }
 
 TEST_CASE("synth writes the selected stacks and formats and says what it wrote") {
@@ -105,7 +113,9 @@ TEST_CASE("synth writes the selected stacks and formats and says what it wrote")
   CHECK(r.out.find("wrote " + d + "/cloudformation/Network.template.json\n") != std::string::npos);
   CHECK(r.out.find("wrote " + d + "/terraform/Network/main.tf.json\n") != std::string::npos);
   CHECK(r.out.find("DataLake") == std::string::npos);
-  CHECK(r.out.find("synthesized 1 stack (Network) to 2 files in " + d + "\n") != std::string::npos);
+  CHECK(r.out.find("wrote " + d + "/manifest.json\n") != std::string::npos);
+  CHECK(r.out.find("synthesized 1 stack (Network) to 3 files in " + d + "\n") != std::string::npos);
+  CHECK(fs::is_regular_file(dir / "manifest.json"));
   CHECK(fs::is_regular_file(dir / "cloudformation/Network.template.json"));
   CHECK(fs::is_regular_file(dir / "terraform/Network/main.tf.json"));
   CHECK_FALSE(fs::exists(dir / "cloudformation/Network.template.yaml"));
