@@ -1,3 +1,4 @@
+#include "cluster_security.hpp"
 #include "handler_code.hpp"
 #include "network/network.hpp"
 #include "pipeline/pipeline.hpp"
@@ -18,10 +19,7 @@ void build(App& app) {
   auto& landing = stack.add<aws::s3::Bucket>("Landing", {.versioned = true, .access_logs_bucket = &logs, .access_logs_prefix = "s3-access/landing/"});
   auto& code = stack.add<aws::s3::Bucket>("Code", {.versioned = true, .access_logs_bucket = &logs, .access_logs_prefix = "s3-access/code/"});
 
-  auto& key = stack.add<aws::kms::Key>("ClusterKey", {.description = "EMRFS data and local disks of the pipeline's clusters"});
-  auto& security = stack.add<SecurityConfiguration>(
-      "Encryption", {.s3_encryption = S3Encryption{.mode = S3EncryptionMode::SseKms, .kms_key_arn = key.key_arn()},
-                     .local_disk_encryption = LocalDiskEncryption{.kms_key_arn = key.key_arn(), .encrypt_ebs = true}});
+  auto& security = encrypted_at_rest(stack, "the pipeline's clusters");
 
   // The cluster model: the stack deploys its roles and security groups, the workflows launch it.
   auto& cluster = stack.add<Cluster>("Spark", {.name = "drdb-pipeline",

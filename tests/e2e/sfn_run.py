@@ -82,3 +82,37 @@ def run_in_mock(aws, definition, role_arn, name, run_input, timeout=60):
 
 def now():
     return datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+
+
+def run_next_to_waiting_cluster(aws, definition, table, cluster_name, data_product, retention_days=90):
+    """Runs an ensure-cluster workflow's definition once in the mock next to a WAITING cluster named
+    `cluster_name` and one of another name.
+
+    The run is recorded STARTED with its expiry, lists the clusters, keeps the model's one and
+    summarizes it as {Id, State}. It then stops at SortClusters: the mock fails a JSONPath filter
+    that matches nothing (no RUNNING cluster here) with States.Runtime, where Step Functions gives an
+    empty list (localstack/localstack#12318, whose parser the mock uses), so the later states (reuse,
+    the Spark step, the FAILED record) cannot run in the mock."""
+    def launch(name):
+        return aws("emr", "create-cluster", "--name", name, "--release-label", "emr-7.1.0", "--instance-type", "m5.xlarge",
+                   "--instance-count", "1", "--service-role", "EMR_DefaultRole",
+                   "--ec2-attributes", "InstanceProfile=EMR_EC2_DefaultRole")["ClusterId"]
+    cluster = launch(cluster_name)
+    launch("someone-else")
+    role = aws("iam", "create-role", "--role-name", "run-e2e", "--assume-role-policy-document", "{}")["Role"]["Arn"]
+    started = now()
+    runnable, expires_at = with_expiry_evaluated(definition, started)
+    assert int(expires_at) == int(started.timestamp()) + retention_days * 86400, (expires_at, started)
+    # With a date: the mock hands $$.Execution.StartTime to DynamoDB as an object it cannot serialize.
+    status, entered, history = run_in_mock(aws, runnable, role, "run-e2e-1", {"trigger": "upload", "date": "2026-11-21"})
+    assert status == "FAILED", (status, entered)
+    assert entered == ["HasDate", "InitFromInput", "SetRecordExpiry", "RecordStarted", "ListClusters", "FilterClusters",
+                       "SummarizeClusters", "Summary", "SortClusters"], (entered, history[-3:])
+    (summarized,) = [json.loads(e["stateExitedEventDetails"]["output"]) for e in history
+                     if e.get("stateExitedEventDetails", {}).get("name") == "SummarizeClusters"]
+    assert summarized["found"]["clusters"] == [{"Id": cluster, "State": "WAITING"}], summarized["found"]
+    failure = history[-1]["executionFailedEventDetails"]
+    assert failure["error"] == "States.Runtime" and "could not be found" in failure["cause"], failure
+    record = aws("dynamodb", "get-item", "--table-name", table, "--key", json.dumps({"Correlation_Id": {"S": "run-e2e-1"}}))["Item"]
+    assert record["DataProduct"] == {"S": data_product} and record["Status"] == {"S": "STARTED"}, record
+    assert record["Date"] == {"S": "2026-11-21"} and record["TimeToExist"] == {"N": expires_at}, record

@@ -9,7 +9,7 @@ policies name no wildcard action. The stack deploys no EMR cluster: the workflow
 
 Run (sfn_run.py): the workflow's definition is created again through the mock's API and started next
 to a WAITING cluster of the model's name: the run is recorded with its expiry (the JSONata state's
-value) and finds that cluster, as far as the mock's JSONPath allows (run_once says where it stops).
+value) and finds that cluster, as far as the mock's JSONPath allows (sfn_run.py says where it stops).
 """
 import json
 import os
@@ -91,40 +91,6 @@ def check_deployed(aws, body, outputs, resources):
     return workflow
 
 
-def run_once(aws, definition, table):
-    """Runs the workflow's definition once in the mock (sfn_run.py) next to a WAITING cluster of the
-    model's name and one of another name.
-
-    The run is recorded STARTED with its expiry, lists the clusters, keeps the model's one and
-    summarizes it as {Id, State}. It then stops at SortClusters: the mock fails a JSONPath filter
-    that matches nothing (no RUNNING cluster here) with States.Runtime, where Step Functions gives an
-    empty list (localstack/localstack#12318, whose parser the mock uses), so the later states (reuse,
-    the Spark step, the FAILED record) cannot run in the mock."""
-    def launch(name):
-        return aws("emr", "create-cluster", "--name", name, "--release-label", "emr-7.1.0", "--instance-type", "m5.xlarge",
-                   "--instance-count", "1", "--service-role", "EMR_DefaultRole",
-                   "--ec2-attributes", "InstanceProfile=EMR_EC2_DefaultRole")["ClusterId"]
-    cluster = launch("drdb-pipeline")
-    launch("someone-else")
-    role = aws("iam", "create-role", "--role-name", "run-e2e", "--assume-role-policy-document", "{}")["Role"]["Arn"]
-    started = sfn_run.now()
-    runnable, expires_at = sfn_run.with_expiry_evaluated(definition, started)
-    assert int(expires_at) == int(started.timestamp()) + 90 * DAY, (expires_at, started)
-    # With a date: the mock hands $$.Execution.StartTime to DynamoDB as an object it cannot serialize.
-    status, entered, history = sfn_run.run_in_mock(aws, runnable, role, "run-e2e-1", {"trigger": "upload", "date": "2026-11-21"})
-    assert status == "FAILED", (status, entered)
-    assert entered == ["HasDate", "InitFromInput", "SetRecordExpiry", "RecordStarted", "ListClusters", "FilterClusters",
-                       "SummarizeClusters", "Summary", "SortClusters"], (entered, history[-3:])
-    (summarized,) = [json.loads(e["stateExitedEventDetails"]["output"]) for e in history
-                     if e.get("stateExitedEventDetails", {}).get("name") == "SummarizeClusters"]
-    assert summarized["found"]["clusters"] == [{"Id": cluster, "State": "WAITING"}], summarized["found"]
-    failure = history[-1]["executionFailedEventDetails"]
-    assert failure["error"] == "States.Runtime" and "could not be found" in failure["cause"], failure
-    record = aws("dynamodb", "get-item", "--table-name", table, "--key", json.dumps({"Correlation_Id": {"S": "run-e2e-1"}}))["Item"]
-    assert record["DataProduct"] == {"S": "sales"} and record["Status"] == {"S": "STARTED"}, record
-    assert record["Date"] == {"S": "2026-11-21"} and record["TimeToExist"] == {"N": expires_at}, record
-
-
 def main(app):
     require_tools("moto_server", "aws")
     with tempfile.TemporaryDirectory(prefix="drdb-e2e-pipeline-") as work:
@@ -139,7 +105,7 @@ def main(app):
             deployable = without_kms_key_tags(template, os.path.join(work, "mock.json"))
             outputs, resources = aws.deploy_modelled("pipeline", deployable, body, parameters=[("AssetsBucket", bucket)])
             workflow = check_deployed(aws, body, outputs, resources)
-            run_once(aws, workflow, outputs["RunLogTable"])
+            sfn_run.run_next_to_waiting_cluster(aws, workflow, outputs["RunLogTable"], "drdb-pipeline", "sales")
     print("e2e pipeline: deployed with its asset; triggers, run log, relauncher and state machines as rendered; "
           "one run recorded with its expiry and failed as expected")
 

@@ -2,12 +2,13 @@
 carrying S3 events (notifications or EventBridge events) under <database>/<date>/ launches the cluster definition with the step filled in
 and records the run; an API request launches with its input path; a restart launches the steps from
 the failed one on; keys outside the layout are skipped."""
-import importlib.util
 import json
 import os
 import sys
 
-SKIP = 77
+sys.path.insert(0, os.path.dirname(__file__))
+from handler_test import directory_argument, load_handler, require_mock  # noqa: E402
+
 
 DEFINITION = {"Name": "cyi", "ReleaseLabel": "emr-7.1.0", "ServiceRole": "EMR_DefaultRole", "JobFlowRole": "EMR_EC2_DefaultRole",
               "Instances": {"InstanceGroups": [{"InstanceRole": "MASTER", "InstanceType": "m5.xlarge", "InstanceCount": 1}],
@@ -16,13 +17,6 @@ STEPS = [{"Name": "append-{database}", "ActionOnFailure": "CONTINUE",
           "HadoopJarStep": {"Jar": "command-runner.jar", "Args": ["hive-script", "--run-hive-script", "--args", "-f", "s3://code/append.q",
                                                                    "-d", "INPUT={input_path}", "-d", "DATE={date}"]}},
          {"Name": "compact", "ActionOnFailure": "CONTINUE", "HadoopJarStep": {"Jar": "command-runner.jar", "Args": ["true"]}}]
-
-
-def load(directory):
-    spec = importlib.util.spec_from_file_location("launcher", os.path.join(directory, "index.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def s3_message(*keys):
@@ -36,18 +30,14 @@ def eventbridge_message(key):
     return {"Records": [{"messageId": "m2", "body": json.dumps(event)}]}
 
 
+def scheduled_event():
+    return {"source": "aws.events", "detail-type": "Scheduled Event", "time": "2026-11-21T09:00:00Z"}
+
+
 def main(directory):
-    try:
-        import boto3
-        from moto import mock_aws
-    except ImportError as missing:
-        if os.environ.get("DRDB_REQUIRE_LINT_TOOLS") == "1":
-            sys.exit(f"FAIL: {missing.name} is not installed (DRDB_REQUIRE_LINT_TOOLS=1)")
-        print(f"SKIP: {missing.name} is not installed", file=sys.stderr)
-        sys.exit(SKIP)
-    os.environ.update(AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing", AWS_DEFAULT_REGION="us-east-1",
-                      CLUSTER_DEFINITION=json.dumps(DEFINITION), STEPS=json.dumps(STEPS), RUN_LOG_TABLE="runs")
-    launcher = load(directory)
+    boto3, mock_aws = require_mock()
+    os.environ.update(CLUSTER_DEFINITION=json.dumps(DEFINITION), STEPS=json.dumps(STEPS), RUN_LOG_TABLE="runs")
+    launcher = load_handler(directory, "launcher")
     with mock_aws():
         table = boto3.resource("dynamodb").create_table(
             TableName="runs", BillingMode="PAY_PER_REQUEST",
@@ -83,13 +73,42 @@ def main(directory):
         (again,) = json.loads(restart["body"])["launched"]
         assert [s["Name"] for s in emr.list_steps(ClusterId=again["cluster_id"])["Steps"]] == ["compact"]
 
+        (direct,) = launcher.handler({"restart_from": run["correlation_id"]}, None)["launched"]
+        assert [s["Name"] for s in emr.list_steps(ClusterId=direct["cluster_id"])["Steps"]] == ["compact"]
+
+        # A required secret without a value stops every launch with a message saying what to do.
+        secrets = boto3.client("secretsmanager")
+        arn = secrets.create_secret(Name="metastore-password")["ARN"]
+        os.environ["REQUIRED_SECRETS"] = arn
+        try:
+            launcher.handler(scheduled_event(), None)
+            raise AssertionError("launched without the metastore password")
+        except RuntimeError as e:
+            assert "has no value yet" in str(e) and "put-secret-value" in str(e), e
+        secrets.put_secret_value(SecretId=arn, SecretString="s3cret")
+        assert len(launcher.handler(scheduled_event(), None)["launched"]) == 1
+        del os.environ["REQUIRED_SECRETS"]
+
+        # One at a time: with a job-status table, a scheduled launch claims the job, the next is skipped
+        # while it runs, and launches again once the job is released.
+        jobs = boto3.resource("dynamodb").create_table(
+            TableName="jobs", BillingMode="PAY_PER_REQUEST", KeySchema=[{"AttributeName": "JobName", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "JobName", "AttributeType": "S"}])
+        os.environ.update(JOB_STATUS_TABLE="jobs", JOB_NAME="intraday")
+        scheduled = scheduled_event()
+        (first,) = launcher.handler(scheduled, None)["launched"]
+        job = jobs.get_item(Key={"JobName": "intraday"})["Item"]
+        assert job["Status"] == "RUNNING" and job["ClusterId"] == first["cluster_id"], job
+        assert launcher.handler(scheduled, None)["launched"] == [], "a second launch while the job runs"
+        jobs.update_item(Key={"JobName": "intraday"}, UpdateExpression="SET #s = :t", ExpressionAttributeNames={"#s": "Status"},
+                         ExpressionAttributeValues={":t": "TERMINATED"})
+        assert len(launcher.handler(scheduled, None)["launched"]) == 1
+        del os.environ["JOB_STATUS_TABLE"], os.environ["JOB_NAME"]
+
         refused = launcher.handler({"httpMethod": "POST", "body": "{}"}, None)
         assert refused["statusCode"] == 400 and "input_path" in json.loads(refused["body"])["error"], refused
     print("launcher: S3 messages, API requests and restarts launch the model with their steps, each run recorded")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        print("usage: test_launcher.py HANDLER_DIR", file=sys.stderr)
-        sys.exit(2)
-    main(sys.argv[1])
+    main(directory_argument("test_launcher.py"))

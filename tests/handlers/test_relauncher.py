@@ -1,32 +1,71 @@
 """The relauncher handler (templates/lambda/relauncher) against moto's in-process mock: a cluster that
-terminated with errors has its unfinished and failed runs started again on the workflow, each once,
-and its finished runs and other clusters' runs are left alone."""
-import importlib.util
+terminated with errors has its unfinished and failed runs started again, each once, and its finished
+runs and other clusters' runs are left alone. Workflow runs become new executions; launcher runs are
+relaunched through the launcher handler (templates/lambda/launcher, called in-process where Lambda
+would invoke it) from the first step the cluster did not complete."""
 import json
 import os
 import sys
 
-SKIP = 77
+sys.path.insert(0, os.path.dirname(__file__))
+from handler_test import directory_argument, load_handler, require_mock  # noqa: E402
 
 
-def load_handler(directory):
-    spec = importlib.util.spec_from_file_location("relauncher", os.path.join(directory, "index.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+class InProcessLambda:
+    """Lambda's invoke, answered by a handler module in this process (the mock runs no code)."""
+
+    def __init__(self, module):
+        self.module = module
+
+    def invoke(self, FunctionName, Payload):
+        import io
+        return {"StatusCode": 200, "Payload": io.BytesIO(json.dumps(self.module.handler(json.loads(Payload), None)).encode())}
+
+
+def relaunch_through_launcher(relauncher, launcher):
+    import boto3
+    definition = {"Name": "pdm", "ReleaseLabel": "emr-6.15.0", "ServiceRole": "EMR_DefaultRole", "JobFlowRole": "EMR_EC2_DefaultRole",
+                  "Instances": {"InstanceGroups": [{"InstanceRole": "MASTER", "InstanceType": "m5.xlarge", "InstanceCount": 1}]}}
+    steps = [{"Name": name, "ActionOnFailure": "CANCEL_AND_WAIT", "HadoopJarStep": {"Jar": "command-runner.jar", "Args": ["true"]}}
+             for name in ("load", "transform", "publish")]
+    os.environ.update(CLUSTER_DEFINITION=json.dumps(definition), STEPS=json.dumps(steps), RUN_LOG_TABLE="pdm-runs",
+                      LAUNCHER_FUNCTION="launcher")
+    table = boto3.resource("dynamodb").create_table(
+        TableName="pdm-runs", BillingMode="PAY_PER_REQUEST",
+        KeySchema=[{"AttributeName": "Correlation_Id", "KeyType": "HASH"}, {"AttributeName": "DataProduct", "KeyType": "RANGE"}],
+        AttributeDefinitions=[{"AttributeName": n, "AttributeType": "S"} for n in ("Correlation_Id", "DataProduct", "ClusterId")],
+        GlobalSecondaryIndexes=[{"IndexName": "ByCluster", "KeySchema": [{"AttributeName": "ClusterId", "KeyType": "HASH"}],
+                                 "Projection": {"ProjectionType": "ALL"}}])
+    emr = boto3.client("emr")
+    (first,) = launcher.handler({"source": "aws.events", "time": "2026-11-21T01:00:00Z"}, None)["launched"]
+    # The cluster got through "load" only.
+    for step in emr.list_steps(ClusterId=first["cluster_id"])["Steps"]:
+        if step["Name"] == "load":
+            emr_backend_complete(first["cluster_id"], step["Id"])
+    real_client = relauncher.boto3.client
+    relauncher.boto3.client = lambda service, *a, **k: InProcessLambda(launcher) if service == "lambda" else real_client(service, *a, **k)
+    try:
+        event = {"detail": {"clusterId": first["cluster_id"], "state": "TERMINATED_WITH_ERRORS"}}
+        assert relauncher.handler(event, None) == {"relaunched": [first["correlation_id"]]}
+    finally:
+        relauncher.boto3.client = real_client
+    record = table.get_item(Key={"Correlation_Id": first["correlation_id"], "DataProduct": "default"})["Item"]
+    assert record["Status"] == "RELAUNCHED" and record["FailedStep"] == 1, record
+    again = record["RelaunchedAs"]
+    assert [s["Name"] for s in reversed(emr.list_steps(ClusterId=again)["Steps"])] == ["transform", "publish"]
+
+
+def emr_backend_complete(cluster_id, step_id):
+    """Marks a step COMPLETED in the mock (its API cannot)."""
+    from moto.emr.models import emr_backends
+    for step in emr_backends["123456789012"]["us-east-1"].clusters[cluster_id].steps:
+        if step.id == step_id:
+            step.state = "COMPLETED"
 
 
 def main(directory):
-    try:
-        import boto3
-        from moto import mock_aws
-    except ImportError as missing:
-        if os.environ.get("DRDB_REQUIRE_LINT_TOOLS") == "1":
-            sys.exit(f"FAIL: {missing.name} is not installed (DRDB_REQUIRE_LINT_TOOLS=1)")
-        print(f"SKIP: {missing.name} is not installed", file=sys.stderr)
-        sys.exit(SKIP)
-    os.environ.update(AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing", AWS_DEFAULT_REGION="us-east-1")
-    relauncher = load_handler(directory)
+    boto3, mock_aws = require_mock()
+    relauncher = load_handler(directory, "relauncher")
     with mock_aws():
         dynamodb = boto3.resource("dynamodb")
         table = dynamodb.create_table(
@@ -58,11 +97,10 @@ def main(directory):
         statuses = {i["Correlation_Id"]: i["Status"] for i in table.scan()["Items"]}
         assert statuses == {"a": "RELAUNCHED", "b": "RELAUNCHED", "c": "SUCCEEDED", "d": "RUNNING"}, statuses
         assert relauncher.handler(event, None) == {"relaunched": []}, "a run is relaunched once"
+        del os.environ["WORKFLOW_ARN"]
+        relaunch_through_launcher(relauncher, load_handler(os.path.join(directory, "..", "launcher"), "launcher"))
     print("relauncher: unfinished and failed runs of the failed cluster relaunched once, others left alone")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        print("usage: test_relauncher.py HANDLER_DIR", file=sys.stderr)
-        sys.exit(2)
-    main(sys.argv[1])
+    main(directory_argument("test_relauncher.py"))

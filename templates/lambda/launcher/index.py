@@ -8,11 +8,19 @@ too, in which "{database}", "{date}" and "{input_path}" are replaced by what the
   itself): for each object created under "<database>/<YYYY-MM-DD>/", database and date from the
   key, input_path = s3://<bucket>/<database>/<date>/;
 - an API Gateway proxy request whose JSON body has "input_path" (and optionally "database", "date");
+- {"restart_from": <correlation id>} (from the relauncher): that run, from its failed step on;
 - anything else (a scheduled EventBridge event): the event's date, when it has a time.
 
 Each launch is recorded in RUN_LOG_TABLE (keyed by Correlation_Id and DataProduct): the cluster, the
 steps and STARTED. With "restart_from" (a correlation id) in an API request, the run's record is
 read and the cluster launched with the steps from its failed one on.
+
+With REQUIRED_SECRETS (comma-separated secret ARNs, e.g. the Hive metastore's password), nothing is
+launched until each secret has a value: a cluster would otherwise fail while bootstrapping.
+
+With JOB_STATUS_TABLE and JOB_NAME, one cluster runs the job at a time: the job's item (keyed by
+JobName) is claimed with a conditional write unless it says STARTING or RUNNING, and then holds
+the cluster's id (the metadata clean-up handler releases it when the cluster terminates).
 """
 import datetime
 import json
@@ -59,7 +67,9 @@ def work_items(event):
                 yield work, None
     if messages:
         return
-    if is_api_request(event):
+    if "restart_from" in event and not is_api_request(event):
+        yield {}, event["restart_from"]
+    elif is_api_request(event):
         body = json.loads(event.get("body") or "{}")
         if "input_path" not in body and "restart_from" not in body:
             raise ValueError('the request needs "input_path" (s3://...) or "restart_from"')
@@ -100,6 +110,31 @@ def steps_to_restart(table, correlation_id):
     return run, steps[int(run.get("FailedStep", 0)):]
 
 
+ACTIVE = ("STARTING", "RUNNING")
+
+
+def claim_job(job_table):
+    """True when this invocation may launch: the job is not active, and is now ours (STARTING)."""
+    try:
+        job_table.put_item(Item={"JobName": os.environ["JOB_NAME"], "Status": "STARTING"},
+                           ConditionExpression="attribute_not_exists(JobName) OR NOT #status IN (:starting, :running)",
+                           ExpressionAttributeNames={"#status": "Status"},
+                           ExpressionAttributeValues={":starting": ACTIVE[0], ":running": ACTIVE[1]})
+        return True
+    except job_table.meta.client.exceptions.ConditionalCheckFailedException:
+        print(f"job {os.environ['JOB_NAME']} is already running; nothing launched")
+        return False
+
+
+def check_required_secrets():
+    secrets = boto3.client("secretsmanager")
+    for arn in filter(None, os.environ.get("REQUIRED_SECRETS", "").split(",")):
+        try:
+            secrets.get_secret_value(SecretId=arn)
+        except secrets.exceptions.ResourceNotFoundException:
+            raise RuntimeError(f"secret {arn} has no value yet: put it (aws secretsmanager put-secret-value) before launching")
+
+
 def is_api_request(event):
     return "httpMethod" in event or "requestContext" in event
 
@@ -108,15 +143,23 @@ def handler(event, context):
     emr = boto3.client("emr")
     table = boto3.resource("dynamodb").Table(os.environ["RUN_LOG_TABLE"])
     template = json.loads(os.environ["STEPS"])
+    check_required_secrets()
     launched = []
+    job_table = boto3.resource("dynamodb").Table(os.environ["JOB_STATUS_TABLE"]) if "JOB_STATUS_TABLE" in os.environ else None
     try:
         for work, restart_from in work_items(event):
+            if job_table is not None and not claim_job(job_table):
+                continue
             if restart_from:
                 run, steps = steps_to_restart(table, restart_from)
                 work = {"database": run["DataProduct"], "date": run["Date"], "input_path": run.get("InputPath", "")}
             else:
                 steps = fill(template, work)
             launched.append(launch(emr, table, work, steps, work["database"]))
+            if job_table is not None:
+                job_table.update_item(Key={"JobName": os.environ["JOB_NAME"]}, UpdateExpression="SET ClusterId = :c, #status = :s",
+                                      ExpressionAttributeNames={"#status": "Status"},
+                                      ExpressionAttributeValues={":c": launched[-1]["cluster_id"], ":s": "RUNNING"})
     except ValueError as bad_request:
         if not is_api_request(event):
             raise

@@ -33,3 +33,23 @@ TEST_CASE("launched by workflows: roles, profile and security groups deployed, n
   CHECK(contains(error([&] { (void)cluster.cluster_id(); }), "App/S/Etl: the cluster is launched by workflows, so the stack has no cluster resource"));
   CHECK(contains(error([&] { (void)cluster.resource(); }), "set launch = Launch::WithStack"));
 }
+
+TEST_CASE("a program launching the model: RunJobFlow parameters as JSON text, and exactly the launch permissions") {
+  Env env;
+  auto p = env.props();
+  p.name = "by-lambda";
+  p.launch = Launch::ByWorkflows;
+  auto& cluster = env.cluster(std::move(p));
+  auto& role = env.stack.add<aws::iam::Role>("Launcher", {.assumed_by = {aws::iam::Principal::service("lambda.amazonaws.com")}});
+  cluster.grant_launch(role);
+  const auto text = expression_text(cluster.run_job_flow_json().value());
+  CHECK(json::parse(text)["Name"] == "by-lambda");
+  const auto statements = cluster.launch_statements();
+  REQUIRE(statements.size() == 3);
+  CHECK(statements[0].actions == std::vector<std::string>{"elasticmapreduce:RunJobFlow"});
+  CHECK(statements[2].actions == std::vector<std::string>{"iam:PassRole"});
+  CHECK(statements[2].resources.size() == 2);  // the service and job-flow roles, no autoscaling role
+  CHECK(diagnostics_of(env.app) == "");
+  const auto out = render_all(env.app);
+  CHECK(contains(out.text, "elasticmapreduce:RunJobFlow"));
+}

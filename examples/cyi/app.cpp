@@ -1,0 +1,95 @@
+#include "cyi/cyi.hpp"
+#include "cluster_security.hpp"
+#include "handler_code.hpp"
+#include "network/network.hpp"
+
+namespace drdb::examples::cyi {
+
+using namespace aws::emr;
+
+namespace {
+
+// The databases whose uploads are appended; each gets its own notification prefix.
+const std::vector<std::string> databases = {"sales", "inventory"};
+
+// The step the launcher fills in for each upload ({database}, {date}, {input_path}).
+Str append_partition_steps(const aws::s3::Bucket& code, const aws::s3::Bucket& warehouse) {
+  const auto step = Step::hive("append-{database}-{date}", Str("s3://") + code.bucket_name() + "/hive/append_partition.q",
+                               {{"DATABASE", Str("{database}")},
+                                {"PARTITION_DATE", Str("{date}")},
+                                {"INPUT", Str("{input_path}")},
+                                {"WAREHOUSE", Str("s3://") + warehouse.bucket_name() + "/"}});
+  return Str::of(json_string(Value(List{step.api_value()})));
+}
+
+}  // namespace
+
+void build(App& app) {
+  auto& stack = app.add<Stack>("Cyi", {.description = "drdb example: uploads append a day's partition through a transient EMR cluster",
+                                       .region = "us-east-1"});
+  stack.tag("project", "drdb-cyi");
+  auto& vpc = network::add_compact_vpc(stack, "10.50.0.0/16");
+
+  auto& logs = stack.add<aws::s3::Bucket>("Logs", {.lifecycle_rules = {{.id = "AgeOutLogs", .expiration_days = 365}}});
+  auto& landing = stack.add<aws::s3::Bucket>(
+      "Landing", {.versioned = true,
+                  .lifecycle_rules = {{.id = "AgeOutUploads", .expiration_days = 30, .noncurrent_version_expiration_days = 7}},
+                  .access_logs_bucket = &logs,
+                  .access_logs_prefix = "s3-access/landing/"});
+  auto& code = stack.add<aws::s3::Bucket>("Code", {.versioned = true, .access_logs_bucket = &logs, .access_logs_prefix = "s3-access/code/"});
+  auto& warehouse = stack.add<aws::s3::Bucket>("Warehouse", {.versioned = true, .access_logs_bucket = &logs,
+                                                             .access_logs_prefix = "s3-access/warehouse/"});
+
+  // Uploads under each database's prefix wait in a queue (a dead-letter queue after three failed
+  // launches). They go through EventBridge, so the bucket's name stays generated.
+  auto& failed_uploads = stack.add<aws::sqs::Queue>("FailedUploads", {.retention_period_seconds = 1209600});
+  auto& uploads = stack.add<aws::sqs::Queue>("Uploads", {.visibility_timeout_seconds = 360,
+                                                         .dead_letter_queue = aws::sqs::DeadLetterQueue{.queue = &failed_uploads}});
+  std::vector<std::string> prefixes;
+  for (const auto& database : databases) prefixes.push_back(database + "/");
+  stack.add<aws::events::Rule>("UploadCreated", {.description = "objects created under a database's prefix",
+                                                 .event_pattern = aws::events::EventPattern::s3_object_created(landing, prefixes)})
+      .add_queue_target(uploads);
+
+  // Each run: its cluster, its steps, and how far it got.
+  auto& runs = stack.add<aws::dynamodb::Table>("ClusterState", {.partition_key = {"Correlation_Id"}, .sort_key = aws::dynamodb::Attribute{"DataProduct"}});
+
+  auto& security = encrypted_at_rest(stack, "the append clusters");
+
+  // A transient cluster: launched by the function with its steps, terminated when they end.
+  auto& cluster = stack.add<Cluster>("Append", {.name = "drdb-cyi-append",
+                                                .release_label = "emr-7.1.0",
+                                                .launch = Launch::ByWorkflows,
+                                                .applications = {Application::hive()},
+                                                .instances = InstanceGroups{.primary = {.instance_type = "m5.xlarge"},
+                                                                            .core = InstanceGroup{.instance_type = "m5.xlarge", .count = 2}},
+                                                .vpc = &vpc,
+                                                .subnets = {vpc.private_subnets()[0]},
+                                                .security_configuration = &security,
+                                                .logs = LogDestination{.bucket = &logs, .prefix = "emr/"},
+                                                .metastore = glue_catalog(),
+                                                .keep_alive_when_no_steps = false});
+  cluster.suppress("EMR.4", "a transient batch cluster in private subnets; in-transit TLS needs a certificate bundle of the user's own");
+  landing.grant_read(cluster.job_flow_role());
+  code.grant_read(cluster.job_flow_role(), "hive/*");
+  warehouse.grant_read_write(cluster.job_flow_role());
+
+  auto& launcher = stack.add<aws::lambda::Function>(
+      "Launcher", {.runtime = aws::lambda::Runtime::Python312,
+                   .handler = "index.handler",
+                   .code = handler_code("launcher"),
+                   .description = "launches the append cluster for each upload and records the run",
+                   .timeout = 60,
+                   .environment = {{"CLUSTER_DEFINITION", cluster.run_job_flow_json()},
+                                   {"STEPS", append_partition_steps(code, warehouse)},
+                                   {"RUN_LOG_TABLE", runs.table_name()}}});
+  cluster.grant_launch(launcher.role());
+  runs.grant_read_write_data(launcher.role());
+  launcher.add_event_source("Uploads", aws::lambda::sqs_queue_source(uploads, {.batch_size = 1}));
+
+  stack.add<Output>("LandingBucket", {.value = landing.bucket_name().value(), .description = "Upload under <database>/<YYYY-MM-DD>/"});
+  stack.add<Output>("ClusterStateTable", {.value = runs.table_name().value()});
+  stack.add<Output>("LauncherFunction", {.value = launcher.function_name().value()});
+}
+
+}  // namespace drdb::examples::cyi

@@ -1,0 +1,3 @@
+#include "extralabs/extralabs.hpp"
+
+int main(int argc, char** argv) { return drdb::run(argc, argv, drdb::examples::extralabs::build); }

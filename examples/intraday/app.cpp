@@ -1,0 +1,108 @@
+#include "cluster_security.hpp"
+#include "handler_code.hpp"
+#include "intraday/intraday.hpp"
+#include "network/network.hpp"
+
+namespace drdb::examples::intraday {
+
+using namespace aws::emr;
+using aws::events::EventPattern;
+using aws::events::Schedule;
+
+namespace {
+
+constexpr const char* job_name = "intraday-positions";
+constexpr const char* replica_metadata_prefix = "replica-meta/";
+
+// HBase reading the primary cluster's tables from S3 as a read replica.
+Configurations read_replica(const aws::s3::Bucket& hbase) {
+  Configurations c("read replica");
+  c.hbase("hbase.emr.storageMode", "s3")
+      .hbase("hbase.emr.readreplica.enabled", "true")
+      .hbase_site("hbase.rootdir", Str("s3://") + hbase.bucket_name() + "/hbase/");
+  return c;
+}
+
+Str intraday_steps(const aws::s3::Bucket& code) {
+  const auto step = Step::spark("positions-{date}", {.application = Str("s3://") + code.bucket_name() + "/jobs/intraday_positions.py",
+                                                     .args = {Str("--date"), Str("{date}")}});
+  return Str::of(json_string(Value(List{step.api_value()})));
+}
+
+}  // namespace
+
+void build(App& app) {
+  auto& stack = app.add<Stack>("Intraday", {.description = "drdb example: intraday EMR runs on an HBase read replica, one at a time",
+                                            .region = "us-east-1"});
+  stack.tag("project", "drdb-intraday");
+  auto& vpc = network::add_compact_vpc(stack, "10.60.0.0/16");
+
+  auto& logs = stack.add<aws::s3::Bucket>("Logs", {.lifecycle_rules = {{.id = "AgeOutLogs", .expiration_days = 365}}});
+  auto& code = stack.add<aws::s3::Bucket>("Code", {.versioned = true, .access_logs_bucket = &logs, .access_logs_prefix = "s3-access/code/"});
+  auto& hbase = stack.add<aws::s3::Bucket>("Hbase", {.versioned = true, .access_logs_bucket = &logs, .access_logs_prefix = "s3-access/hbase/"});
+
+  auto& security = encrypted_at_rest(stack, "the intraday clusters");
+
+  auto& cluster = stack.add<Cluster>("Replica", {.name = "drdb-intraday",
+                                                 .release_label = "emr-7.1.0",
+                                                 .launch = Launch::ByWorkflows,
+                                                 .applications = {Application::hbase(), Application::spark()},
+                                                 .instances = InstanceGroups{.primary = {.instance_type = "m5.xlarge"},
+                                                                             .core = InstanceGroup{.instance_type = "r5.xlarge", .count = 2}},
+                                                 .vpc = &vpc,
+                                                 .subnets = {vpc.private_subnets()[0]},
+                                                 .security_configuration = &security,
+                                                 .logs = LogDestination{.bucket = &logs, .prefix = "emr/"},
+                                                 .configurations = {read_replica(hbase)},
+                                                 .keep_alive_when_no_steps = false});
+  cluster.suppress("EMR.4", "a transient batch cluster in private subnets; in-transit TLS needs a certificate bundle of the user's own");
+  code.grant_read(cluster.job_flow_role(), "jobs/*");
+  hbase.grant_read_write(cluster.job_flow_role());
+
+  auto& jobs = stack.add<aws::dynamodb::Table>("JobStatus", {.partition_key = {"JobName"}});
+  auto& runs = stack.add<aws::dynamodb::Table>("Runs", {.partition_key = {"Correlation_Id"}, .sort_key = aws::dynamodb::Attribute{"DataProduct"}});
+
+  auto& launcher = stack.add<aws::lambda::Function>(
+      "Launcher", {.runtime = aws::lambda::Runtime::Python312,
+                   .handler = "index.handler",
+                   .code = handler_code("launcher"),
+                   .description = "launches the intraday cluster unless the job is running",
+                   .timeout = 60,
+                   .environment = {{"CLUSTER_DEFINITION", cluster.run_job_flow_json()},
+                                   {"STEPS", intraday_steps(code)},
+                                   {"RUN_LOG_TABLE", runs.table_name()},
+                                   {"JOB_STATUS_TABLE", jobs.table_name()},
+                                   {"JOB_NAME", Str(job_name)}},
+                   .log_retention = aws::logs::Retention::ThreeMonths});
+  cluster.grant_launch(launcher.role());
+  runs.grant_read_write_data(launcher.role());
+  jobs.grant_read_write_data(launcher.role());
+  stack.add<aws::events::Rule>("TradingHours", {.description = "every 15 minutes of the US trading day",
+                                                .schedule = Schedule::cron({.minutes = "0/15", .hours = "13-21", .day_of_week = "MON-FRI"})})
+      .add_lambda_target(launcher);
+
+  auto& cleanup = stack.add<aws::lambda::Function>(
+      "MetadataCleanup", {.runtime = aws::lambda::Runtime::Python312,
+                          .handler = "index.handler",
+                          .code = handler_code("metadata_cleanup"),
+                          .description = "releases the job and deletes the read replica's metadata when its cluster ends",
+                          .timeout = 300,
+                          .environment = {{"JOB_STATUS_TABLE", jobs.table_name()},
+                                          {"JOB_NAME", Str(job_name)},
+                                          {"METADATA_BUCKET", hbase.bucket_name()},
+                                          {"METADATA_PREFIX", Str(replica_metadata_prefix)}},
+                          .log_retention = aws::logs::Retention::ThreeMonths});
+  jobs.grant_read_write_data(cleanup.role());
+  hbase.grant_read_write(cleanup.role(), std::string(replica_metadata_prefix) + "*");
+  stack.add<aws::events::Rule>("ClusterEnded", {.description = "an intraday cluster terminated",
+                                                .event_pattern = EventPattern::emr_cluster_state_change(
+                                                    {.states = {aws::events::ClusterState::Terminated, aws::events::ClusterState::TerminatedWithErrors},
+                                                     .cluster_names = {cluster.cluster_name()}})})
+      .add_lambda_target(cleanup);
+
+  stack.add<Output>("JobStatusTable", {.value = jobs.table_name().value()});
+  stack.add<Output>("LauncherFunction", {.value = launcher.function_name().value()});
+  stack.add<Output>("CleanupFunction", {.value = cleanup.function_name().value()});
+}
+
+}  // namespace drdb::examples::intraday
