@@ -15,7 +15,8 @@ DEFINITION = {"Name": "cyi", "ReleaseLabel": "emr-7.1.0", "ServiceRole": "EMR_De
                             "KeepJobFlowAliveWhenNoSteps": False}}
 STEPS = [{"Name": "append-{database}", "ActionOnFailure": "CONTINUE",
           "HadoopJarStep": {"Jar": "command-runner.jar", "Args": ["hive-script", "--run-hive-script", "--args", "-f", "s3://code/append.q",
-                                                                   "-d", "INPUT={input_path}", "-d", "DATE={date}"]}},
+                                                                   "-d", "INPUT={input_path}", "-d", "DATE={date}",
+                                                                   "-d", 'OPTIONS={"literal": true}']}},
          {"Name": "compact", "ActionOnFailure": "CONTINUE", "HadoopJarStep": {"Jar": "command-runner.jar", "Args": ["true"]}}]
 
 
@@ -52,6 +53,7 @@ def main(directory):
         assert sorted(s["Name"] for s in steps) == ["append-sales", "compact"], steps
         append = [s for s in steps if s["Name"] == "append-sales"][0]["Config"]["Args"]
         assert "INPUT=s3://landing/sales/2026-11-21/" in append and "DATE=2026-11-21" in append, append
+        assert 'OPTIONS={"literal": true}' in append, "braces that are no placeholder stay as written"
         assert emr.describe_cluster(ClusterId=run["cluster_id"])["Cluster"]["Name"] == "cyi"
         record = table.get_item(Key={"Correlation_Id": run["correlation_id"], "DataProduct": "sales"})["Item"]
         assert record["ClusterId"] == run["cluster_id"] and record["Status"] == "STARTED" and record["Date"] == "2026-11-21", record

@@ -1,9 +1,5 @@
-// drdb-synth: the drdb command line over the bundled example app.
-//
-// Where the app comes from is decided here, before drdb::run parses the rest of the command line.
-// Today there is one source, the compiled-in example. A YAML app spec (`--spec FILE.yaml`) will be
-// a second: load_app() will take that option off argv, build the App from the file (spec errors
-// carry file:line:col and exit like validation errors) and leave the remaining arguments to run().
+// drdb-synth: the drdb command line over the bundled example app. `--app SPEC.yaml` before the
+// command replaces that app with a YAML app spec (drdb::run handles it).
 #include <exception>
 #include <iostream>
 #include <memory>

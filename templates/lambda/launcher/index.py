@@ -80,8 +80,11 @@ def work_items(event):
 
 
 def fill(value, work):
+    """The step template with each {placeholder} of `work` replaced; other braces stay as written."""
     if isinstance(value, str):
-        return value.format(**work) if "{" in value else value
+        for name, text in work.items():
+            value = value.replace("{" + name + "}", text)
+        return value
     if isinstance(value, list):
         return [fill(v, work) for v in value]
     if isinstance(value, dict):
