@@ -97,6 +97,9 @@ void ClusterLifecycle::validate(Diagnostics& out) const {
   }
   if (!props_.start && !props_.stop && !props_.recycle)
     out.error(p, "no schedule", "set start, stop or recycle to an events::Schedule (cron or rate)");
+  if (props_.cluster->launched_with_stack() && (props_.stop || props_.recycle))
+    out.warning(p, "the schedules terminate the cluster the stack itself launches, and launch others the stack does not know",
+                "set launch = Launch::ByWorkflows on " + props_.cluster->path() + ", so only workflows launch its clusters");
   if (props_.cluster->cluster_name().find('\'') != std::string::npos)
     out.error(p, "the cluster name contains a quote, which the lifecycle's cluster filter cannot hold", "name the cluster without quotes");
 }

@@ -85,8 +85,10 @@ TEST_CASE("a lifecycle without a cluster or a schedule says what is missing") {
   auto& cluster = env.cluster(env.props());
   env.stack.add<ClusterLifecycle>("NoSchedule", {.cluster = &cluster});
   auto& none = env.stack.add<ClusterLifecycle>("NoCluster", {});
+  env.stack.add<ClusterLifecycle>("StackCluster", {.cluster = &cluster, .recycle = Schedule::rate(1, aws::events::RateUnit::Days)});
   const auto text = diagnostics_of(env.app);
   CHECK(contains(text, "[App/S/NoSchedule] no schedule — set start, stop or recycle"));
+  CHECK(contains(text, "warning: [App/S/StackCluster] the schedules terminate the cluster the stack itself launches"));
   CHECK(contains(text, "[App/S/NoCluster] no cluster model"));
   CHECK_THROWS_AS(none.state_machine(), Error);
 }
