@@ -5,6 +5,7 @@
 #include <map>
 #include <ostream>
 
+#include "cli/deploy_commands.hpp"
 #include "cli/formats.hpp"
 #include "cli/side_files.hpp"
 #include "drdb/cli/run.hpp"
@@ -81,6 +82,7 @@ int synth(const App& app, const SynthArgs& args, std::ostream& out, std::ostream
   out << "synthesized " << plural(stacks.size(), "stack");
   if (!stacks.empty()) out << " (" << joined(stacks) << ")";
   out << " to " << plural(documents.size() + files.size(), "file") << " in " << dir.generic_string() << '\n';
+  print_deploy_commands(app, synthesis, files, dir, out);
   return exit_ok;
 }
 

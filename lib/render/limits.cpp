@@ -22,13 +22,12 @@ void check_stack_limits(const Stack& stack, const RenderedStack& cfn, Diagnostic
               "keep the outputs other stacks or people need, or split the stack");
 }
 
+// Above the inline limit a template is deployed through S3: advice the deploy commands carry
+// (cli/deploy_commands.cpp), not a problem of the model.
 void check_template_size(const Stack& stack, const std::string& file, std::size_t bytes, Diagnostics& out) {
   if (bytes > max_template_bytes)
     out.error(stack.path(), file + " is " + std::to_string(bytes) + " bytes; CloudFormation accepts at most 1 MB",
               "split the stack into several stacks");
-  else if (bytes > max_inline_template_bytes)
-    out.warning(stack.path(), file + " is " + std::to_string(bytes) + " bytes, above the 51,200 bytes of an inline template",
-                "deploy it with `aws cloudformation deploy --s3-bucket <bucket>` (or --template-url)");
 }
 
 }  // namespace drdb::render

@@ -17,8 +17,8 @@ inline constexpr std::size_t max_template_bytes = 1'000'000;
 
 // Resource, parameter and output counts of a mapped and linked CloudFormation stack.
 void check_stack_limits(const Stack& stack, const RenderedStack& cfn, Diagnostics& out);
-// The size of one rendered template: above 1 MB an error, above 51,200 bytes a warning that
-// deploying needs an S3 bucket for the template.
+// The size of one rendered template: above 1 MB an error. Above 51,200 bytes it deploys through
+// an S3 bucket, which the deploy commands synth prints say (cli/deploy_commands.cpp).
 void check_template_size(const Stack& stack, const std::string& file, std::size_t bytes, Diagnostics& out);
 
 }  // namespace drdb::render

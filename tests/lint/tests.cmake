@@ -12,13 +12,13 @@ function(drdb_add_lint_tests name app_target)
                        PROPERTIES LABELS lint SKIP_RETURN_CODE 77 TIMEOUT 600)
 endfunction()
 
-# The bundled app (examples/foundation, through drdb-synth), then every other example.
+# The bundled app (examples/drdb/drdb.yaml, through drdb-synth), then every example program.
 drdb_add_lint_tests(drdb-synth drdb-synth)
 file(GLOB DRDB_LINT_EXAMPLE_MAINS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/examples/*/main.cpp)
 foreach(main IN LISTS DRDB_LINT_EXAMPLE_MAINS)
   get_filename_component(dir ${main} DIRECTORY)
   get_filename_component(example ${dir} NAME)
-  if(NOT example STREQUAL "foundation" AND TARGET drdb-example-${example})
+  if(TARGET drdb-example-${example})
     drdb_add_lint_tests(example-${example} drdb-example-${example})
   endif()
 endforeach()

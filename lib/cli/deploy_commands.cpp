@@ -1,0 +1,61 @@
+#include "cli/deploy_commands.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "drdb/core/app.hpp"
+#include "drdb/core/stack.hpp"
+#include "render/limits.hpp"
+
+namespace drdb::cli {
+
+namespace {
+
+const Document* written(const Synthesis& s, const std::string& stack, Format format) {
+  auto it = std::find_if(s.documents.begin(), s.documents.end(), [&](const Document& d) { return d.stack == stack && d.format == format; });
+  return it == s.documents.end() ? nullptr : &*it;
+}
+
+// --parameter-overrides for the parameters CloudFormation has no value for: each one without a
+// default, and the bucket the assets were uploaded to.
+std::string parameter_overrides(const App& app, const std::string& stack_name) {
+  std::string overrides;
+  const auto* stack = dynamic_cast<const Stack*>(app.find_child(stack_name));
+  if (stack == nullptr) return overrides;
+  for (const auto& child : stack->children()) {
+    const auto* p = dynamic_cast<const Parameter*>(child.get());
+    if (p == nullptr || p->props().default_value) continue;
+    overrides += " " + p->id() + (p->props().cloudformation_only ? "=<assets bucket>" : "=<value>");
+  }
+  return overrides.empty() ? overrides : " --parameter-overrides" + overrides;
+}
+
+}  // namespace
+
+void print_deploy_commands(const App& app, const Synthesis& synthesis, const std::vector<AssetFile>& side_files,
+                           const std::filesystem::path& dir, std::ostream& out) {
+  if (synthesis.stacks.empty()) return;
+  out << "to deploy, in this order:\n";
+  const bool assets = std::any_of(side_files.begin(), side_files.end(), [](const AssetFile& f) { return f.path == "assets.json"; });
+  if (assets)
+    out << "  first upload the Lambda code (assets.json): aws s3 cp " << (dir / "assets").generic_string()
+        << " s3://<assets bucket>/assets/ --recursive\n";
+  for (const auto& deployment : synthesis.stacks) {
+    const auto& name = deployment.stack;
+    const Document* cfn = written(synthesis, name, Format::CloudFormationYaml);
+    if (cfn == nullptr) cfn = written(synthesis, name, Format::CloudFormationJson);
+    if (cfn != nullptr) {
+      // CloudFormation takes 51,200 bytes inline; a larger template goes through an S3 bucket.
+      const bool through_s3 = cfn->content.size() > render::max_inline_template_bytes;
+      out << "  aws cloudformation deploy --template-file " << (dir / cfn->path).generic_string() << " --stack-name " << name
+          << " --capabilities CAPABILITY_IAM CAPABILITY_NAMED_IAM" << (through_s3 ? " --s3-bucket <bucket>" : "")
+          << parameter_overrides(app, name) << '\n';
+    }
+    if (const Document* tf = written(synthesis, name, Format::Terraform)) {
+      const auto module = (dir / tf->path).parent_path().generic_string();
+      out << "  terraform -chdir=" << module << " init && terraform -chdir=" << module << " apply\n";
+    }
+  }
+}
+
+}  // namespace drdb::cli
