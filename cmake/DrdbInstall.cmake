@@ -46,6 +46,8 @@ install(TARGETS drdb EXPORT drdbTargets
         LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT drdb_runtime NAMELINK_COMPONENT drdb_development
         RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT drdb_runtime)
 install(TARGETS drdb-synth RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT drdb_runtime)
+# The JSON Schema of app specs, for editors' completion.
+install(FILES "${PROJECT_SOURCE_DIR}/schemas/drdb-spec.schema.json" DESTINATION "${CMAKE_INSTALL_DATADIR}/drdb" COMPONENT drdb_runtime)
 # A shared libdrdb: the installed tool finds it relative to itself, wherever the prefix lands.
 if(NOT DRDB_STATIC AND NOT IS_ABSOLUTE "${CMAKE_INSTALL_BINDIR}" AND NOT IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
   file(RELATIVE_PATH DRDB_BIN_TO_LIB "/prefix/${CMAKE_INSTALL_BINDIR}" "/prefix/${CMAKE_INSTALL_LIBDIR}")

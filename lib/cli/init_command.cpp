@@ -63,8 +63,11 @@ int init(const InitArgs& args, std::ostream& out) {
   require(!files.empty(), "init: there are no templates of kind \"" + args.kind + "\"");
   write_documents(dir, {}, files);
   for (const auto& f : files) out << "created " << (dir / f.path).generic_string() << '\n';
-  out << "next: cmake -S " << dir.generic_string() << " -B " << (dir / "build").generic_string()
-      << " && cmake --build " << (dir / "build").generic_string() << '\n';
+  if (args.kind == "spec")
+    out << "next: drdb-synth --app " << (dir / "app.yaml").generic_string() << " synth --out " << (dir / "out").generic_string() << '\n';
+  else
+    out << "next: cmake -S " << dir.generic_string() << " -B " << (dir / "build").generic_string()
+        << " && cmake --build " << (dir / "build").generic_string() << '\n';
   return exit_ok;
 }
 

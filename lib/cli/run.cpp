@@ -105,7 +105,7 @@ int run_cli(const AppProvider& own_app, int argc, const char* const* argv, std::
   auto* init = cli.add_subcommand("init", "Scaffold a new drdb app (C++ with a CMake project that finds drdb)");
   init->add_option("dir", init_args.dir, "Directory to create")->required();
   init->add_option("--name", init_args.name, "Program and project name (default: the directory's name)");
-  init->add_option("--kind", init_args.kind, "What to scaffold")->check(CLI::IsMember({"cpp"}))->capture_default_str();
+  init->add_option("--kind", init_args.kind, "What to scaffold")->check(CLI::IsMember({"cpp", "spec"}))->capture_default_str();
   init->add_option("--stack", init_args.stack, "Name of the first stack")->capture_default_str();
   init->add_option("--region", init_args.region, "Default region of the stack")->capture_default_str();
 

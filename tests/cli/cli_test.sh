@@ -277,6 +277,17 @@ PY
     run init app2 --region mars
     expect_code 2
     expect_err 'is not an AWS region name'
+    # A spec app: its app.yaml synthesizes as it is.
+    run init lake --kind spec --stack Lake
+    expect_code 0
+    expect_out '^created lake/app.yaml$'
+    expect_out '^next: drdb-synth --app lake/app.yaml synth --out lake/out$'
+    [[ -e lake/.gitignore && -e lake/README.md ]] || fail ".gitignore or README.md missing"
+    grep -q '{{' lake/* && fail "a placeholder was left in the files"
+    run --app lake/app.yaml synth --out lake/out
+    expect_code 0
+    expect_no_err
+    [[ -f lake/out/cloudformation/Lake.template.json ]] || fail "the scaffolded spec did not synthesize"
     ;;
   spec)
     printf 'stacks:\n  Lake:\n    resources:\n      Raw: {type: s3.Bucket, versioned: true}\n' >lake.yaml
