@@ -68,9 +68,9 @@ done
 "$prefix/bin/drdb-synth" init "$work/scaffold" && fail "init into a non-empty directory succeeded"
 
 step "scaffold a spec app with the installed tool, synthesize it, and find the installed schema"
-"$prefix/bin/drdb-synth" init "$work/spec-app" --kind spec --stack Lake || fail "drdb-synth init --kind spec"
-(cd "$work/spec-app" && "$prefix/bin/drdb-synth" --app app.yaml synth --out out >/dev/null) || fail "the scaffolded spec did not synthesize"
-[[ -s $work/spec-app/out/cloudformation/Lake.template.json ]] || fail "the scaffolded spec wrote no template"
+"$prefix/bin/drdb-synth" init "$work/spec_app" --kind spec --stack Lake || fail "drdb-synth init --kind spec"
+(cd "$work/spec_app" && "$prefix/bin/drdb-synth" --app app.yaml synth --out out >/dev/null) || fail "the scaffolded spec did not synthesize"
+[[ -s $work/spec_app/out/cloudformation/Lake.template.json ]] || fail "the scaffolded spec wrote no template"
 [[ -s $prefix/share/drdb/drdb-spec.schema.json ]] || fail "the spec schema was not installed"
 
 echo "package test passed"
