@@ -19,7 +19,7 @@ Str append_partition_steps(const aws::s3::Bucket& code, const aws::s3::Bucket& w
                                 {"PARTITION_DATE", Str("{date}")},
                                 {"INPUT", Str("{input_path}")},
                                 {"WAREHOUSE", Str("s3://") + warehouse.bucket_name() + "/"}});
-  return Str::of(json_string(Value(List{step.api_value()})));
+  return steps_json({step});
 }
 
 }  // namespace

@@ -15,7 +15,7 @@ constexpr const char* upload_prefix = "incoming/";
 Str process_steps(const aws::s3::Bucket& code) {
   const auto step = Step::spark("process-{date}", {.application = Str("s3://") + code.bucket_name() + "/jobs/process.py",
                                                    .args = {Str("--input"), Str("{input_path}")}});
-  return Str::of(json_string(Value(List{step.api_value()})));
+  return steps_json({step});
 }
 
 }  // namespace

@@ -26,7 +26,7 @@ Configurations read_replica(const aws::s3::Bucket& hbase) {
 Str intraday_steps(const aws::s3::Bucket& code) {
   const auto step = Step::spark("positions-{date}", {.application = Str("s3://") + code.bucket_name() + "/jobs/intraday_positions.py",
                                                      .args = {Str("--date"), Str("{date}")}});
-  return Str::of(json_string(Value(List{step.api_value()})));
+  return steps_json({step});
 }
 
 }  // namespace

@@ -13,11 +13,9 @@ namespace {
 
 Str daily_steps(const aws::s3::Bucket& code) {
   const Str scripts = Str("s3://") + code.bucket_name() + "/pdm/";
-  const List steps{Step::hive("load", scripts + "load_products.q", {{"RUN_DATE", Str("{date}")}}, ActionOnFailure::CancelAndWait).api_value(),
-                   Step::spark("publish", {.application = scripts + "publish_products.py", .args = {Str("{date}")}},
-                               ActionOnFailure::CancelAndWait)
-                       .api_value()};
-  return Str::of(json_string(Value(steps)));
+  return steps_json({Step::hive("load", scripts + "load_products.q", {{"RUN_DATE", Str("{date}")}}, ActionOnFailure::CancelAndWait),
+                     Step::spark("publish", {.application = scripts + "publish_products.py", .args = {Str("{date}")}},
+                                 ActionOnFailure::CancelAndWait)});
 }
 
 }  // namespace

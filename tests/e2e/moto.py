@@ -167,6 +167,13 @@ class Moto:
                 for s in summaries}
 
 
+def physical(resources, kind, prefix):
+    """The physical id of the one resource of `kind` whose logical id starts with `prefix`, from
+    stack_resources (for stacks whose outputs the mock drops)."""
+    (found,) = [v[1] for k, v in resources.items() if v[0] == kind and k.startswith(prefix)]
+    return found
+
+
 def without_kms_key_tags(template_path, out_path):
     """A copy of a template the mock can deploy: it reads an AWS::KMS::Key's Tags in the KMS API's
     shape (TagKey/TagValue) and fails on CloudFormation's Key/Value, so keys lose their tags."""

@@ -14,12 +14,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from moto import MOCK_SKIPS, Moto, require_tools, without_kms_key_tags  # noqa: E402
-
-
-def physical(resources, kind, prefix):
-    (found,) = [v[1] for k, v in resources.items() if v[0] == kind and k.startswith(prefix)]
-    return found
+from moto import MOCK_SKIPS, Moto, physical, require_tools, without_kms_key_tags  # noqa: E402
 
 
 def check_api(aws, resources):

@@ -70,4 +70,10 @@ Value BootstrapAction::api_value() const {
   return Value::object({{"Name", name}, {"ScriptBootstrapAction", Value(std::move(script_action))}});
 }
 
+Str steps_json(const std::vector<Step>& steps) {
+  List list;
+  for (const auto& step : steps) list.push_back(step.api_value());
+  return Str::of(json_string(Value(std::move(list))));
+}
+
 }  // namespace drdb::aws::emr

@@ -42,6 +42,11 @@ struct Step {
   Value api_value() const;
 };
 
+// Steps in EMR's API shape as JSON text, for a program that adds them itself (boto3's
+// run_job_flow(Steps=json.loads(...)), e.g. from a Lambda function's environment); deploy-time
+// values in them stay references the targets resolve.
+Str steps_json(const std::vector<Step>& steps);
+
 struct BootstrapAction {
   std::string name;
   Str script = "";  // s3://bucket/bootstrap/install.sh

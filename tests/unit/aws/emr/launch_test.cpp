@@ -53,3 +53,14 @@ TEST_CASE("a program launching the model: RunJobFlow parameters as JSON text, an
   const auto out = render_all(env.app);
   CHECK(contains(out.text, "elasticmapreduce:RunJobFlow"));
 }
+
+TEST_CASE("steps as JSON text: each step in EMR's API shape, in order, references kept") {
+  Env env;
+  const auto spark = Step::spark("etl", {.application = Str("s3://") + env.data.bucket_name() + "/etl.py"});
+  const auto hive = Step::hive("load", "s3://code/load.q");
+  const auto steps = json::parse(expression_text(steps_json({spark, hive}).value()));
+  REQUIRE(steps.size() == 2);
+  CHECK(steps[0] == to_json(spark.api_value()));
+  CHECK(steps[1] == to_json(hive.api_value()));
+  CHECK(contains(steps[0].dump(), "${App/S/Data.Name}"));
+}
