@@ -13,13 +13,12 @@ namespace {
 const std::vector<std::string> databases = {"sales", "inventory"};
 
 // The step the launcher fills in for each upload ({database}, {date}, {input_path}).
-Str append_partition_steps(const aws::s3::Bucket& code, const aws::s3::Bucket& warehouse) {
-  const auto step = Step::hive("append-{database}-{date}", Str("s3://") + code.bucket_name() + "/hive/append_partition.q",
-                               {{"DATABASE", Str("{database}")},
-                                {"PARTITION_DATE", Str("{date}")},
-                                {"INPUT", Str("{input_path}")},
-                                {"WAREHOUSE", Str("s3://") + warehouse.bucket_name() + "/"}});
-  return steps_json({step});
+Step append_partition(const aws::s3::Bucket& code, const aws::s3::Bucket& warehouse) {
+  return Step::hive("append-{database}-{date}", Str("s3://") + code.bucket_name() + "/hive/append_partition.q",
+                    {{"DATABASE", Str("{database}")},
+                     {"PARTITION_DATE", Str("{date}")},
+                     {"INPUT", Str("{input_path}")},
+                     {"WAREHOUSE", Str("s3://") + warehouse.bucket_name() + "/"}});
 }
 
 }  // namespace
@@ -74,17 +73,11 @@ void build(App& app) {
   code.grant_read(cluster.job_flow_role(), "hive/*");
   warehouse.grant_read_write(cluster.job_flow_role());
 
-  auto& launcher = stack.add<aws::lambda::Function>(
-      "Launcher", {.runtime = aws::lambda::Runtime::Python312,
-                   .handler = "index.handler",
-                   .code = handler_code("launcher"),
-                   .description = "launches the append cluster for each upload and records the run",
-                   .timeout = 60,
-                   .environment = {{"CLUSTER_DEFINITION", cluster.run_job_flow_json()},
-                                   {"STEPS", append_partition_steps(code, warehouse)},
-                                   {"RUN_LOG_TABLE", runs.table_name()}}});
-  cluster.grant_launch(launcher.role());
-  runs.grant_read_write_data(launcher.role());
+  auto& launcher = stack.add<ClusterLauncher>("Launcher", {.cluster = &cluster,
+                                                          .code = handler_code("launcher"),
+                                                          .steps = {append_partition(code, warehouse)},
+                                                          .run_log = &runs,
+                                                          .description = "launches the append cluster for each upload and records the run"});
   launcher.add_event_source("Uploads", aws::lambda::sqs_queue_source(uploads, {.batch_size = 1}));
 
   stack.add<Output>("LandingBucket", {.value = landing.bucket_name().value(), .description = "Upload under <database>/<YYYY-MM-DD>/"});

@@ -12,10 +12,9 @@ namespace {
 
 constexpr const char* upload_prefix = "incoming/";
 
-Str process_steps(const aws::s3::Bucket& code) {
-  const auto step = Step::spark("process-{date}", {.application = Str("s3://") + code.bucket_name() + "/jobs/process.py",
-                                                   .args = {Str("--input"), Str("{input_path}")}});
-  return steps_json({step});
+Step process(const aws::s3::Bucket& code) {
+  return Step::spark("process-{date}", {.application = Str("s3://") + code.bucket_name() + "/jobs/process.py",
+                                        .args = {Str("--input"), Str("{input_path}")}});
 }
 
 }  // namespace
@@ -54,17 +53,12 @@ void build(App& app) {
   images.grant_pull(cluster.job_flow_role());
 
   auto& runs = stack.add<aws::dynamodb::Table>("Runs", {.partition_key = {"Correlation_Id"}, .sort_key = aws::dynamodb::Attribute{"DataProduct"}});
-  auto& launcher = stack.add<aws::lambda::Function>(
-      "Launcher", {.runtime = aws::lambda::Runtime::Python312,
-                   .handler = "index.handler",
-                   .code = handler_code("launcher"),
-                   .description = "launches a cluster on the request's input path",
-                   .timeout = 30,
-                   .environment = {{"CLUSTER_DEFINITION", cluster.run_job_flow_json()},
-                                   {"STEPS", process_steps(code)},
-                                   {"RUN_LOG_TABLE", runs.table_name()}}});
-  cluster.grant_launch(launcher.role());
-  runs.grant_read_write_data(launcher.role());
+  auto& launcher = stack.add<ClusterLauncher>("Launcher", {.cluster = &cluster,
+                                                          .code = handler_code("launcher"),
+                                                          .steps = {process(code)},
+                                                          .run_log = &runs,
+                                                          .description = "launches a cluster on the request's input path",
+                                                          .timeout = 30});
 
   auto& presign = stack.add<aws::lambda::Function>(
       "UploadUrls", {.runtime = aws::lambda::Runtime::Python312,

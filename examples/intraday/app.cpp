@@ -23,10 +23,9 @@ Configurations read_replica(const aws::s3::Bucket& hbase) {
   return c;
 }
 
-Str intraday_steps(const aws::s3::Bucket& code) {
-  const auto step = Step::spark("positions-{date}", {.application = Str("s3://") + code.bucket_name() + "/jobs/intraday_positions.py",
-                                                     .args = {Str("--date"), Str("{date}")}});
-  return steps_json({step});
+Step positions(const aws::s3::Bucket& code) {
+  return Step::spark("positions-{date}", {.application = Str("s3://") + code.bucket_name() + "/jobs/intraday_positions.py",
+                                          .args = {Str("--date"), Str("{date}")}});
 }
 
 }  // namespace
@@ -62,21 +61,13 @@ void build(App& app) {
   auto& jobs = stack.add<aws::dynamodb::Table>("JobStatus", {.partition_key = {"JobName"}});
   auto& runs = stack.add<aws::dynamodb::Table>("Runs", {.partition_key = {"Correlation_Id"}, .sort_key = aws::dynamodb::Attribute{"DataProduct"}});
 
-  auto& launcher = stack.add<aws::lambda::Function>(
-      "Launcher", {.runtime = aws::lambda::Runtime::Python312,
-                   .handler = "index.handler",
-                   .code = handler_code("launcher"),
-                   .description = "launches the intraday cluster unless the job is running",
-                   .timeout = 60,
-                   .environment = {{"CLUSTER_DEFINITION", cluster.run_job_flow_json()},
-                                   {"STEPS", intraday_steps(code)},
-                                   {"RUN_LOG_TABLE", runs.table_name()},
-                                   {"JOB_STATUS_TABLE", jobs.table_name()},
-                                   {"JOB_NAME", Str(job_name)}},
-                   .log_retention = aws::logs::Retention::ThreeMonths});
-  cluster.grant_launch(launcher.role());
-  runs.grant_read_write_data(launcher.role());
-  jobs.grant_read_write_data(launcher.role());
+  auto& launcher = stack.add<ClusterLauncher>("Launcher", {.cluster = &cluster,
+                                                          .code = handler_code("launcher"),
+                                                          .steps = {positions(code)},
+                                                          .run_log = &runs,
+                                                          .job_lock = JobLock{.table = &jobs, .job_name = job_name},
+                                                          .description = "launches the intraday cluster unless the job is running",
+                                                          .log_retention = aws::logs::Retention::ThreeMonths});
   stack.add<aws::events::Rule>("TradingHours", {.description = "every 15 minutes of the US trading day",
                                                 .schedule = Schedule::cron({.minutes = "0/15", .hours = "13-21", .day_of_week = "MON-FRI"})})
       .add_lambda_target(launcher);
@@ -92,8 +83,8 @@ void build(App& app) {
                                           {"METADATA_BUCKET", hbase.bucket_name()},
                                           {"METADATA_PREFIX", Str(replica_metadata_prefix)}},
                           .log_retention = aws::logs::Retention::ThreeMonths});
-  jobs.grant_read_write_data(cleanup.role());
   hbase.grant_read_write(cleanup.role(), std::string(replica_metadata_prefix) + "*");
+  jobs.grant_read_write_data(cleanup.role());
   stack.add<aws::events::Rule>("ClusterEnded", {.description = "an intraday cluster terminated",
                                                 .event_pattern = EventPattern::emr_cluster_state_change(
                                                     {.states = {aws::events::ClusterState::Terminated, aws::events::ClusterState::TerminatedWithErrors},

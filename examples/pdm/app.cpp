@@ -11,11 +11,10 @@ using aws::events::Schedule;
 
 namespace {
 
-Str daily_steps(const aws::s3::Bucket& code) {
+std::vector<Step> daily_steps(const aws::s3::Bucket& code) {
   const Str scripts = Str("s3://") + code.bucket_name() + "/pdm/";
-  return steps_json({Step::hive("load", scripts + "load_products.q", {{"RUN_DATE", Str("{date}")}}, ActionOnFailure::CancelAndWait),
-                     Step::spark("publish", {.application = scripts + "publish_products.py", .args = {Str("{date}")}},
-                                 ActionOnFailure::CancelAndWait)});
+  return {Step::hive("load", scripts + "load_products.q", {{"RUN_DATE", Str("{date}")}}, ActionOnFailure::CancelAndWait),
+          Step::spark("publish", {.application = scripts + "publish_products.py", .args = {Str("{date}")}}, ActionOnFailure::CancelAndWait)};
 }
 
 }  // namespace
@@ -68,19 +67,12 @@ void build(App& app) {
                .sort_key = aws::dynamodb::Attribute{"DataProduct"},
                .global_secondary_indexes = {{.index_name = "ByCluster", .partition_key = {"ClusterId"}}}});
 
-  auto& launcher = stack.add<aws::lambda::Function>(
-      "Launcher", {.runtime = aws::lambda::Runtime::Python312,
-                   .handler = "index.handler",
-                   .code = handler_code("launcher"),
-                   .description = "launches the daily Hive 3 run once the metastore password is set",
-                   .timeout = 60,
-                   .environment = {{"CLUSTER_DEFINITION", cluster.run_job_flow_json()},
-                                   {"STEPS", daily_steps(code)},
-                                   {"RUN_LOG_TABLE", runs.table_name()},
-                                   {"REQUIRED_SECRETS", password.secret_arn()}}});
-  cluster.grant_launch(launcher.role());
-  runs.grant_read_write_data(launcher.role());
-  password.grant_read(launcher.role());
+  auto& launcher = stack.add<ClusterLauncher>("Launcher", {.cluster = &cluster,
+                                                          .code = handler_code("launcher"),
+                                                          .steps = daily_steps(code),
+                                                          .run_log = &runs,
+                                                          .required_secrets = {&password},
+                                                          .description = "launches the daily Hive 3 run once the metastore password is set"});
   stack.add<aws::events::Rule>("Daily", {.description = "the daily pdm run", .schedule = Schedule::cron({.minutes = "30", .hours = "1"})})
       .add_lambda_target(launcher);
 

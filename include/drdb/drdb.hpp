@@ -30,6 +30,7 @@
 #include "drdb/aws/ecr/repository.hpp"
 #include "drdb/aws/emr/application.hpp"
 #include "drdb/aws/emr/cluster.hpp"
+#include "drdb/aws/emr/cluster_launcher.hpp"
 #include "drdb/aws/emr/configuration.hpp"
 #include "drdb/aws/emr/ebs.hpp"
 #include "drdb/aws/emr/instance_fleet.hpp"

@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "drdb/core/error.hpp"
+#include "drdb/core/stack.hpp"
 #include "spec/kind.hpp"
 
 namespace drdb::spec::detail {
@@ -70,7 +71,7 @@ Construct* resource(const YAML::Node& node, std::string_view expected_kind, Cont
   std::vector<std::string_view> ids;
   for (const auto& [name, kind] : c.declared())
     if (expected_kind.empty() || kind == expected_kind) ids.push_back(name);
-  c.unknown(node, "resource " + std::string(expected_kind), ids);
+  c.unknown(node, expected_kind.empty() ? std::string("resource") : "resource " + std::string(expected_kind), ids);
   return nullptr;
 }
 
@@ -105,16 +106,46 @@ bool read_param(const YAML::Node& name, Str& out, Context& c) {
   return false;
 }
 
+// {pseudo: region}: a value of the deployment (region, account, partition...).
+constexpr std::pair<std::string_view, Str (*)()> pseudo_values[] = {{"account_id", &pseudo::account_id},
+                                                                     {"partition", &pseudo::partition},
+                                                                     {"region", &pseudo::region},
+                                                                     {"stack_name", &pseudo::stack_name},
+                                                                     {"url_suffix", &pseudo::url_suffix}};
+
+bool read_pseudo(const YAML::Node& name, Str& out, Context& c) {
+  Str (*value)() = nullptr;
+  if (!read_name(name, value, pseudo_values, c, "pseudo value")) return false;
+  out = value();
+  return true;
+}
+
+// {arn: {service: elasticmapreduce, resource: cluster/*}}: an ARN in the deployment's partition,
+// region and account.
+bool read_arn(const YAML::Node& node, Str& out, Context& c) {
+  if (!node.IsMap() || node.size() != 2 || !node["service"] || !node["resource"]) {
+    c.error(node, "arn takes exactly a service and a resource", "write e.g. {arn: {service: elasticmapreduce, resource: cluster/*}}");
+    return false;
+  }
+  if (!scalar(node["service"], c, "a service name") || !scalar(node["resource"], c, "a resource")) return false;
+  out = pseudo::arn(node["service"].Scalar(), node["resource"].Scalar());
+  return true;
+}
+
 bool read_str(const YAML::Node& node, Str& out, Context& c) {
   if (node.IsMap() && node.size() == 1 && node["join"]) return read_join(node["join"], out, c);
   if (node.IsMap() && node.size() == 1 && node["param"]) return read_param(node["param"], out, c);
+  if (node.IsMap() && node.size() == 1 && node["pseudo"]) return read_pseudo(node["pseudo"], out, c);
+  if (node.IsMap() && node.size() == 1 && node["arn"]) return read_arn(node["arn"], out, c);
   if (node.IsScalar()) {
     out = Str(node.Scalar());
     return true;
   }
   if (!node.IsMap() || !node["ref"] || !node["attribute"] || node.size() != 2) {
-    c.error(node, "expected a string, a reference {ref: <resource id>, attribute: <name>}, {param: <name>}, or {join: [...]}",
-            "write a plain string, both ref and attribute, a parameter, or join with a list");
+    c.error(node,
+            "expected a string, a reference {ref: <resource id>, attribute: <name>}, {param: <name>}, {pseudo: <name>}, "
+            "{arn: {service, resource}} or {join: [...]}",
+            "write a plain string, both ref and attribute, a parameter, a pseudo value, an ARN, or join with a list");
     return false;
   }
   Construct* target = resource(node["ref"], "", c);
@@ -149,6 +180,20 @@ Schema str_schema() {
                      {"additionalProperties", false},
                      {"required", {"param"}},
                      {"properties", {{"param", {{"type", "string"}, {"description", "a parameter of this stack"}}}}}};
+  const Schema pseudo_value{{"type", "object"},
+                            {"additionalProperties", false},
+                            {"required", {"pseudo"}},
+                            {"properties", {{"pseudo", names_schema(pseudo_values)}}}};
+  const Schema arn{{"type", "object"},
+                   {"additionalProperties", false},
+                   {"required", {"arn"}},
+                   {"properties",
+                    {{"arn",
+                      {{"type", "object"},
+                       {"additionalProperties", false},
+                       {"required", {"service", "resource"}},
+                       {"description", "arn:<partition>:<service>:<region>:<account>:<resource> of the deployment"},
+                       {"properties", {{"service", {{"type", "string"}}}, {"resource", {{"type", "string"}}}}}}}}}};
   const Schema join{{"type", "object"},
                     {"additionalProperties", false},
                     {"required", {"join"}},
@@ -156,9 +201,9 @@ Schema str_schema() {
                      {{"join",
                        {{"type", "array"},
                         {"minItems", 1},
-                        {"items", {{"oneOf", {literal, reference, param}}}},
-                        {"description", "strings, references and parameters, one after the other"}}}}}};
-  return {{"oneOf", {literal, reference, param, join}}};
+                        {"items", {{"oneOf", {literal, reference, param, pseudo_value, arn}}}},
+                        {"description", "strings, references, parameters and pseudo values, one after the other"}}}}}};
+  return {{"oneOf", {literal, reference, param, pseudo_value, arn, join}}};
 }
 
 }  // namespace drdb::spec::detail

@@ -72,8 +72,9 @@ struct Fields<aws::emr::ManagedScaling> {
 
 // kinds_emr_security.cpp -----------------------------------------------------------------------
 
-// emr.SecurityConfiguration, one of emr_kinds().
+// emr.SecurityConfiguration and emr.ClusterLauncher (kinds_emr_launcher.cpp), of emr_kinds().
 struct Kind;
 Kind emr_security_configuration_kind();
+Kind emr_cluster_launcher_kind();
 
 }  // namespace drdb::spec

@@ -43,6 +43,7 @@ class Function;
 }
 namespace drdb::aws::emr {
 class Cluster;
+class ClusterLauncher;
 class SecurityConfiguration;
 }  // namespace drdb::aws::emr
 namespace drdb::aws::stepfunctions {
@@ -73,6 +74,7 @@ DRDB_SPEC_KIND_NAME(aws::apigateway::RestApi, "apigateway.RestApi")
 DRDB_SPEC_KIND_NAME(aws::events::Rule, "events.Rule")
 DRDB_SPEC_KIND_NAME(aws::lambda::Function, "lambda.Function")
 DRDB_SPEC_KIND_NAME(aws::emr::Cluster, "emr.Cluster")
+DRDB_SPEC_KIND_NAME(aws::emr::ClusterLauncher, "emr.ClusterLauncher")
 DRDB_SPEC_KIND_NAME(aws::emr::SecurityConfiguration, "emr.SecurityConfiguration")
 DRDB_SPEC_KIND_NAME(aws::stepfunctions::ClusterLifecycle, "stepfunctions.ClusterLifecycle")
 DRDB_SPEC_KIND_NAME(aws::stepfunctions::EnsureClusterRunStep, "stepfunctions.EnsureClusterRunStep")

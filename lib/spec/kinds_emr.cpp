@@ -218,7 +218,7 @@ std::vector<Kind> emr_kinds() {
                 for (const auto& s : a.job_flow_statements.statements()) cluster.job_flow_role().add_to_policy(s);
                 for (auto* role : a.launched_by) cluster.grant_launch(*role);
               }),
-          emr_security_configuration_kind()};
+          emr_security_configuration_kind(), emr_cluster_launcher_kind()};
 }
 
 }  // namespace drdb::spec

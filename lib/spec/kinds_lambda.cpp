@@ -1,5 +1,5 @@
 // lambda.Function in specs: runtime, code (inline, S3 or a local asset), settings, VPC placement;
-// actions: event sources (queues, table streams), invoke grants and permissions, role statements.
+// actions (lambda_codecs.hpp): event sources, invoke grants and permissions, role statements.
 #include "drdb/aws/dynamodb/table.hpp"
 #include "drdb/aws/ec2/security_group.hpp"
 #include "drdb/aws/iam/role.hpp"
@@ -11,24 +11,13 @@
 #include "spec/forms.hpp"
 #include "spec/iam_codecs.hpp"
 #include "spec/kind.hpp"
+#include "spec/lambda_codecs.hpp"
 #include "spec/logs_codecs.hpp"
 #include "spec/role_grants.hpp"
 
 namespace drdb::spec {
 
 using namespace aws::lambda;
-
-// Runtimes by the identifier both targets use: python3.13, nodejs22.x, provided.al2023...
-template <>
-struct Codec<Runtime> {
-  static std::vector<std::pair<std::string_view, Runtime>> names() {
-    std::vector<std::pair<std::string_view, Runtime>> out;
-    for (auto r : all_runtimes()) out.emplace_back(to_string(r), r);
-    return out;
-  }
-  static bool read(const YAML::Node& n, Runtime& v, Context& c) { return detail::read_name(n, v, names(), c, "runtime"); }
-  static Schema schema() { return detail::names_schema(names()); }
-};
 
 template <>
 struct EnumNames<Architecture> {
@@ -54,30 +43,6 @@ struct S3Code {
   std::optional<Str> object_version;
 };
 
-struct EventSourceSpec {
-  std::string id;
-  const aws::sqs::Queue* queue = nullptr;
-  const aws::dynamodb::Table* table = nullptr;
-  std::optional<Str> queue_arn;
-  bool fifo = false;
-  std::optional<Str> stream_arn;
-  EventSourceOptions options;
-};
-
-struct InvokePermission {
-  std::string id;
-  std::string principal;
-  Str source_arn = "";
-  std::optional<Str> source_account;
-};
-
-struct FunctionActions {
-  std::vector<EventSourceSpec> event_sources;
-  std::vector<RoleGrant<Function>> grants;
-  std::vector<InvokePermission> invoke_permissions;
-  aws::iam::PolicyDocument statements;
-};
-
 EventSource event_source(const EventSourceSpec& s) {
   if (s.queue != nullptr) return sqs_queue_source(*s.queue, s.options);
   if (s.table != nullptr) return dynamodb_stream_source(*s.table, s.options);
@@ -97,20 +62,16 @@ struct Fields<S3Code> {
   }
 };
 
-template <>
-struct Forms<Code> {
-  static constexpr std::string_view name = "code";
-  static const FormList<Code>& get() {
-    static const FormList<Code> list{
+const FormList<Code>& Forms<Code>::get() {
+  static const FormList<Code> list{
         form<Code, std::string>("inline", "the handler's source (Node.js and Python), at most 4096 characters", &Code::from_inline),
-        form<Code, S3Code>("s3", "an object uploaded by other means",
-                           [](S3Code s) { return Code::from_s3(std::move(s.bucket), std::move(s.key), std::move(s.object_version)); }),
-        // Labelled with the path as written, so the asset manifest is the same on every machine.
-        form<Code, std::string>("asset", "a file or directory, zipped; a relative path is relative to the spec file",
-                                [](const std::string& path, Context& c) { return Code::from_asset(c.directory() / path, path); })};
-    return list;
-  }
-};
+      form<Code, S3Code>("s3", "an object uploaded by other means",
+                         [](S3Code s) { return Code::from_s3(std::move(s.bucket), std::move(s.key), std::move(s.object_version)); }),
+      // Labelled with the path as written, so the asset manifest is the same on every machine.
+      form<Code, std::string>("asset", "a file or directory, zipped; a relative path is relative to the spec file",
+                            [](const std::string& path, Context& c) { return Code::from_asset(c.directory() / path, path); })};
+  return list;
+}
 
 template <>
 struct Fields<VpcPlacement> {
@@ -216,33 +177,26 @@ struct GrantNames<Function> {
   static constexpr std::pair<std::string_view, GrantMethod<Function>> values[] = {{"invoke", &Function::grant_invoke}};
 };
 
-template <>
-struct Fields<FunctionActions> {
-  static constexpr std::string_view name = "lambda.Function";
-  static const FieldList<FunctionActions>& get() {
-    using A = FunctionActions;
-    static const FieldList<A> list{
-        field("event_sources", &A::event_sources, "queues and streams the function polls; its role gets what polling needs"),
-        field("grants", &A::grants, "roles allowed to invoke the function"),
-        field("invoke_permissions", &A::invoke_permissions, "services allowed to invoke the function, scoped to a source"),
-        field("statements", &A::statements, "added to the function's role")};
-    return list;
-  }
-};
+const FieldList<FunctionActions>& Fields<FunctionActions>::get() {
+  using A = FunctionActions;
+  static const FieldList<A> list{
+      field("event_sources", &A::event_sources, "queues and streams the function polls; its role gets what polling needs"),
+      field("grants", &A::grants, "roles allowed to invoke the function"),
+      field("invoke_permissions", &A::invoke_permissions, "services allowed to invoke the function, scoped to a source"),
+      field("statements", &A::statements, "added to the function's role")};
+  return list;
+}
+
+void apply_function_actions(Function& function, const FunctionActions& a) {
+  for (const auto& s : a.event_sources) function.add_event_source(s.id, event_source(s));
+  grant_all(function, a.grants);
+  for (const auto& p : a.invoke_permissions) function.allow_invocation(p.id, p.principal, p.source_arn, p.source_account);
+  for (const auto& s : a.statements.statements()) function.role().add_to_policy(s);
+}
 
 std::vector<Kind> lambda_kinds() {
-  return {make_kind<Function, FunctionActions>(
-      "a Lambda function with its own least-privilege role and a log group with a finite retention",
-      {{"function_arn", [](const Function& f) { return f.function_arn(); }},
-       {"function_name", [](const Function& f) { return f.function_name(); }},
-       {"role_arn", [](const Function& f) { return f.role().arn(); }},
-       {"log_group_name", [](const Function& f) { return f.log_group().log_group_name(); }}},
-      [](Function& function, const FunctionActions& a) {
-        for (const auto& s : a.event_sources) function.add_event_source(s.id, event_source(s));
-        grant_all(function, a.grants);
-        for (const auto& p : a.invoke_permissions) function.allow_invocation(p.id, p.principal, p.source_arn, p.source_account);
-        for (const auto& s : a.statements.statements()) function.role().add_to_policy(s);
-      })};
+  return {make_kind<Function, FunctionActions>("a Lambda function with its own least-privilege role and a log group with a finite retention",
+                                                function_attributes<Function>(), &apply_function_actions)};
 }
 
 }  // namespace drdb::spec

@@ -1,0 +1,58 @@
+// emr.ClusterLauncher in specs: a function launching an emr.Cluster model with its steps, recording
+// runs; it takes a function's actions (event sources, invoke grants) and stands for its role.
+#include "drdb/aws/dynamodb/table.hpp"
+#include "drdb/aws/emr/cluster_launcher.hpp"
+#include "drdb/aws/secretsmanager/secret.hpp"
+#include "spec/emr_codecs.hpp"
+#include "spec/kind.hpp"
+#include "spec/kind_names.hpp"
+#include "spec/lambda_codecs.hpp"
+#include "spec/logs_codecs.hpp"
+
+namespace drdb::spec {
+
+using aws::emr::ClusterLauncher;
+using aws::emr::JobLock;
+
+template <>
+struct Fields<JobLock> {
+  static constexpr std::string_view name = "job lock";
+  static const FieldList<JobLock>& get() {
+    static const FieldList<JobLock> list{
+        field("table", &JobLock::table, "a dynamodb.Table with partition key JobName", required),
+        field("job_name", &JobLock::job_name, "the job's item in the table", required)};
+    return list;
+  }
+};
+
+template <>
+struct Fields<ClusterLauncher::Props> {
+  static constexpr std::string_view name = "emr.ClusterLauncher";
+  static const FieldList<ClusterLauncher::Props>& get() {
+    using P = ClusterLauncher::Props;
+    static const FieldList<P> list{
+        field("cluster", &P::cluster, "the emr.Cluster model launched (launch: by_workflows)", required),
+        field("code", &P::code, "the handler: {asset: <dir>} (e.g. templates/lambda/launcher), {inline: ...} or {s3: ...}",
+              required),
+        field("steps", &P::steps, "what each launch runs; {database}, {date} and {input_path} are filled in per run", required),
+        field("run_log", &P::run_log, "a dynamodb.Table keyed by Correlation_Id and DataProduct", required),
+        field("required_secrets", &P::required_secrets, "secretsmanager.Secrets that must have a value before a launch"),
+        field("job_lock", &P::job_lock, "one cluster at a time: {table, job_name}"),
+        field("description", &P::description, ""),
+        field("runtime", &P::runtime, "default python3.12"),
+        field("handler", &P::handler, "default index.handler"),
+        field("memory_size", &P::memory_size, "MB, 128-10240 (default 128)"),
+        field("timeout", &P::timeout, "seconds, 1-900 (default 60)"),
+        field("environment", &P::environment, "more variables for a handler of one's own"),
+        field("log_retention", &P::log_retention, "of the function's log group; one_year by default")};
+    return list;
+  }
+};
+
+Kind emr_cluster_launcher_kind() {
+  return make_kind<ClusterLauncher, FunctionActions>(
+      "a Lambda function launching an emr.Cluster model with RunJobFlow for each piece of work, recording each run",
+      function_attributes<ClusterLauncher>(), [](ClusterLauncher& launcher, const FunctionActions& a) { apply_function_actions(launcher, a); });
+}
+
+}  // namespace drdb::spec
