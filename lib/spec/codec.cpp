@@ -168,7 +168,9 @@ bool read_str(const YAML::Node& node, Str& out, Context& c) {
   return false;
 }
 
-Schema str_schema() {
+Schema str_schema() { return {{"$ref", "#/$defs/" + std::string(str_schema_name)}}; }
+
+Schema str_schema_definition() {
   const Schema literal{{"type", "string"}};
   const Schema reference{{"type", "object"},
                          {"additionalProperties", false},

@@ -62,7 +62,11 @@ bool read_double(const YAML::Node& node, double& out, Context& c);
 bool read_bool(const YAML::Node& node, bool& out, Context& c);
 // A literal string, {ref: Id, attribute: name}, or {join: [parts...]} of those.
 bool read_str(const YAML::Node& node, Str& out, Context& c);
+// A string value's schema is defined once (json_schema puts str_schema_definition() under $defs)
+// and referred to everywhere: inlined, its forms would repeat at every string of every kind.
+constexpr std::string_view str_schema_name = "string-value";
 Schema str_schema();
+Schema str_schema_definition();
 // The resource `id` of the stack, reported when missing or declared later; null then.
 Construct* resource(const YAML::Node& node, std::string_view expected_kind, Context& c);
 

@@ -7,6 +7,7 @@ namespace drdb::spec {
 
 std::string json_schema() {
   Schema defs = Schema::object();
+  defs[std::string(detail::str_schema_name)] = detail::str_schema_definition();
   Schema any_kind = Schema::array();
   for (const auto& k : kinds()) {
     Schema s = k.schema();
