@@ -1,5 +1,7 @@
 #include "cli/commands.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -24,10 +26,27 @@ std::string joined(const std::vector<std::string>& items) {
   return out;
 }
 
-std::size_t resource_count(const Stack& stack) {
-  std::size_t n = 0;
-  walk(stack, [&](const Construct& c) { n += dynamic_cast<const Resource*>(&c) != nullptr ? 1 : 0; });
-  return n;
+// What each target deploys per stack: CloudFormation folds some model resources into others (a
+// bucket's notifications) and Terraform splits some (a role's policies), so the counts differ.
+struct TargetCounts {
+  std::size_t cloudformation = 0;
+  std::size_t terraform = 0;
+};
+
+std::map<std::string, TargetCounts> target_counts(const App& app) {
+  SynthOptions options;
+  options.formats = {Format::CloudFormationJson, Format::Terraform};
+  std::map<std::string, TargetCounts> counts;
+  for (const auto& doc : synthesize_app(app, options).documents) {
+    const auto parsed = nlohmann::json::parse(doc.content);
+    if (doc.format == Format::CloudFormationJson) {
+      counts[doc.stack].cloudformation = parsed.value("Resources", nlohmann::json::object()).size();
+    } else {
+      const auto resources = parsed.value("resource", nlohmann::json::object());
+      for (const auto& [type, named] : resources.items()) counts[doc.stack].terraform += named.size();
+    }
+  }
+  return counts;
 }
 
 std::string plural(std::size_t n, const char* word) {
@@ -118,14 +137,13 @@ int validate(const App& app, const ValidateArgs& args, std::ostream& out, std::o
 }
 
 int list(const App& app, std::ostream& out) {
-  std::map<std::string, const Stack*> by_name;
   std::size_t width = 0;
-  for (const Stack* s : app.stacks()) {
-    by_name[s->name()] = s;
-    width = std::max(width, s->name().size());
-  }
+  for (const Stack* s : app.stacks()) width = std::max(width, s->name().size());
+  const auto counts = target_counts(app);
   for (const auto& [name, depends_on] : deploy_order(app)) {
-    out << name << std::string(width - name.size() + 2, ' ') << plural(resource_count(*by_name.at(name)), "resource");
+    const auto& count = counts.at(name);
+    out << name << std::string(width - name.size() + 2, ' ') << plural(count.cloudformation, "CloudFormation resource") << ", "
+        << plural(count.terraform, "Terraform resource");
     if (!depends_on.empty()) out << "  after " << joined(depends_on);
     out << '\n';
   }

@@ -75,7 +75,7 @@ int run_cli(const AppProvider& own_app, int argc, const char* const* argv, std::
   cli::add_rule_options(*validate, validate_args.rules);
 
   auto* list = cli.add_subcommand(
-      "list", "List the app's stacks in deploy order, with their resource counts and the stacks each deploys after");
+      "list", "List the app's stacks in deploy order, with what each target deploys of them and the stacks each deploys after");
 
   cli::DiffArgs diff_args;
   auto* diff = cli.add_subcommand(
@@ -102,7 +102,7 @@ int run_cli(const AppProvider& own_app, int argc, const char* const* argv, std::
       ->allow_extra_args(false);
 
   cli::InitArgs init_args;
-  auto* init = cli.add_subcommand("init", "Scaffold a new drdb app (C++ with a CMake project that finds drdb)");
+  auto* init = cli.add_subcommand("init", "Scaffold a new drdb app: a C++ program with a CMake project that finds drdb (--kind cpp), or an app spec (--kind spec)");
   init->add_option("dir", init_args.dir, "Directory to create")->required();
   init->add_option("--name", init_args.name, "Program and project name (default: the directory's name)");
   init->add_option("--kind", init_args.kind, "What to scaffold")->check(CLI::IsMember({"cpp", "spec"}))->capture_default_str();

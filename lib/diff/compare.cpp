@@ -1,6 +1,7 @@
 // Document comparison: resources by id, everything else by path.
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -18,6 +19,17 @@ using detail::Kind;
 std::string text_of(const json& v) { return v.dump(); }
 
 std::string join_key(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+
+// A string holding a JSON document (a state machine definition, a policy as Terraform writes it):
+// its changes are reported inside it, "DefinitionString.Fn::Sub(json).States.Run.Next".
+std::optional<json> embedded_json(const json& v) {
+  if (!v.is_string()) return std::nullopt;
+  const auto& text = v.get_ref<const std::string&>();
+  if (text.empty() || (text.front() != '{' && text.front() != '[')) return std::nullopt;
+  auto parsed = json::parse(text, nullptr, false);
+  if (parsed.is_discarded()) return std::nullopt;
+  return parsed;
+}
 
 void compare_values(const json& a, const json& b, const std::string& path, std::vector<ValueChange>& out) {
   if (a == b) return;
@@ -42,6 +54,10 @@ void compare_values(const json& a, const json& b, const std::string& path, std::
       out.push_back({path + "[" + std::to_string(i) + "]", Change::Removed, text_of(a[i]), ""});
     for (std::size_t i = common; i < b.size(); ++i)
       out.push_back({path + "[" + std::to_string(i) + "]", Change::Added, "", text_of(b[i])});
+    return;
+  }
+  if (const auto ja = embedded_json(a), jb = embedded_json(b); ja && jb) {
+    compare_values(*ja, *jb, path + "(json)", out);
     return;
   }
   out.push_back({path, Change::Modified, text_of(a), text_of(b)});
@@ -144,6 +160,15 @@ FileDiff compare_documents(const std::string& file, const json* before, const js
   return f;
 }
 
+// What tools keep beside the output, which synth never writes: hidden files and directories
+// (.terraform/, .terraform.lock.hcl), Terraform state and plans, and Terraform override files
+// (override.tf.json, *_override.tf), which exist to differ from what drdb writes.
+bool tool_file(const std::string& name) {
+  const auto ends = [&](std::string_view suffix) { return name.ends_with(suffix); };
+  return name.starts_with('.') || ends(".tfstate") || ends(".tfstate.backup") || ends(".tfplan") || name == "override.tf" ||
+         name == "override.tf.json" || ends("_override.tf") || ends("_override.tf.json");
+}
+
 std::string json_twin(const std::string& yaml_file) {
   return yaml_file.substr(0, yaml_file.size() - std::string_view(".yaml").size()) + ".json";
 }
@@ -182,6 +207,10 @@ Files read_directory(const std::filesystem::path& dir) {
   if (!std::filesystem::is_directory(dir, ec)) return files;
   for (auto it = std::filesystem::recursive_directory_iterator(dir, ec); !ec && it != std::filesystem::end(it);
        it.increment(ec)) {
+    if (tool_file(it->path().filename().string())) {
+      if (it->is_directory()) it.disable_recursion_pending();
+      continue;
+    }
     if (!it->is_regular_file()) continue;
     std::ifstream in(it->path(), std::ios::binary);
     if (!in.is_open()) throw Error(ErrorKind::Io, it->path().generic_string() + ": cannot be read");

@@ -58,7 +58,7 @@ case $case_name in
     expect_code 0
     expect_no_err
     [[ -s $work/stdout ]] || fail "list printed no stack"
-    expect_out '^[A-Za-z0-9]+ +[0-9]+ resources?$'
+    expect_out '^[A-Za-z0-9]+ +[0-9]+ CloudFormation resources?, [0-9]+ Terraform resources?$'
     ;;
   synth)
     run synth --out out
@@ -244,6 +244,25 @@ PY
     expect_err 'missing-dir is not a directory'
     run diff fresh committed --format terraform
     expect_code 2
+    # Terraform's working files beside the committed output are not output.
+    mkdir -p fresh/terraform/.terraform
+    for f in fresh/terraform/*/; do touch "$f/.terraform.lock.hcl" "$f/terraform.tfstate" "$f/override.tf.json"; done
+    run diff fresh
+    expect_code 0
+    # With --format or --stack, only those documents of the committed directory are compared.
+    python3 - "$(ls fresh/terraform/*/main.tf.json | head -1)" <<'PY'
+import json, sys
+path = sys.argv[1]
+doc = json.load(open(path))
+doc["resource"]["aws_sqs_queue"] = {"probe": {}}
+json.dump(doc, open(path, "w"), indent=2)
+PY
+    run diff fresh --format cloudformation
+    expect_code 0
+    expect_out '^no differences$'
+    run diff fresh --format terraform
+    expect_code 1
+    expect_out 'aws_sqs_queue.probe'
     ;;
   graph)
     run graph
@@ -293,7 +312,7 @@ PY
     printf 'stacks:\n  Lake:\n    resources:\n      Raw: {type: s3.Bucket, versioned: true}\n' >lake.yaml
     run --app lake.yaml list
     expect_code 0
-    expect_out '^Lake +[0-9]+ resources?$'
+    expect_out '^Lake +[0-9]+ CloudFormation resources?, [0-9]+ Terraform resources?$'
     run --app lake.yaml synth --out out
     expect_code 0
     grep -q '"AWS::S3::Bucket"' out/cloudformation/Lake.template.json || fail "the spec's bucket is not in the template"

@@ -54,7 +54,9 @@ struct Diff {
 using Files = std::map<std::string, std::string>;
 
 Diff compare(const Files& before, const Files& after);
-// Every regular file under `dir` (missing directory: no files). Throws Error(Io) when unreadable.
+// Every regular file under `dir` but what tools keep beside synth's output (hidden files and
+// directories such as .terraform/, Terraform state, plans and override files); a missing directory
+// has no files. Throws Error(Io) when unreadable.
 Files read_directory(const std::filesystem::path& dir);
 
 // Human-readable, one line per change, with a summary line; "no differences" when empty.

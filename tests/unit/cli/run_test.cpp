@@ -84,17 +84,22 @@ TEST_CASE("command-line mistakes exit 2 with the parser's message and a pointer 
   CHECK(stack.err.find("Network, DataLake") != std::string::npos);
 }
 
-TEST_CASE("list prints one line per stack in deploy order, with its resource count and what it waits for") {
+TEST_CASE("list prints one line per stack in deploy order, with what each target deploys and what it waits for") {
   TwoStacks t;
   const auto r = run(t.app, {"list"});
   CHECK(r.code == drdb::exit_ok);
-  CHECK(r.out == "DataLake  2 resources\nNetwork   2 resources\n");  // independent stacks: by name
+  // Independent stacks: by name. A bucket and its policy; Terraform splits the bucket's settings.
+  CHECK(r.out ==
+        "DataLake  2 CloudFormation resources, 5 Terraform resources\n"
+        "Network   2 CloudFormation resources, 5 Terraform resources\n");
 
   auto& network = *t.app.stacks()[0];
   auto& data_lake = *t.app.stacks()[1];
   network.add_dependency(data_lake);
   const auto ordered = run(t.app, {"list"});
-  CHECK(ordered.out == "DataLake  2 resources\nNetwork   2 resources  after DataLake\n");
+  CHECK(ordered.out ==
+        "DataLake  2 CloudFormation resources, 5 Terraform resources\n"
+        "Network   2 CloudFormation resources, 5 Terraform resources  after DataLake\n");
   data_lake.add_dependency(network);
   const auto cycle = run(t.app, {"list"});
   CHECK(cycle.code == drdb::exit_validation);

@@ -1,4 +1,6 @@
 #include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "drdb/core/error.hpp"
@@ -139,6 +141,37 @@ TEST_CASE("diff: other files are compared byte for byte") {
   CHECK(d.files[0].file == "assets.json");
   CHECK(d.files[0].change == Change::Modified);
   CHECK(d.files[1].change == Change::Removed);
+}
+
+TEST_CASE("diff: a JSON document held in a string (a state machine's definition) is compared inside") {
+  const std::string before = R"({"Resources": {"Flow": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {
+    "DefinitionString": {"Fn::Sub": "{\"StartAt\":\"Run\",\"States\":{\"Run\":{\"Type\":\"Wait\",\"Seconds\":60,\"End\":true}}}"},
+    "StateMachineName": "not json"}}}})";
+  const auto d = diff::compare({{"S.template.json", before}}, {{"S.template.json", with(before, "60", "30")}});
+  const auto& r = only_resource(d);
+  REQUIRE(r.values.size() == 1);
+  CHECK(r.values[0].path == "Properties.DefinitionString.Fn::Sub(json).States.Run.Seconds");
+  CHECK(r.values[0].before == "60");
+  CHECK(r.values[0].after == "30");
+  CHECK(r.replacement == Replacement::No);
+  const auto plain = diff::compare({{"S.template.json", before}}, {{"S.template.json", with(before, "not json", "{broken")}});
+  CHECK(only_resource(plain).values[0].path == "Properties.StateMachineName");
+}
+
+TEST_CASE("diff: what tools keep beside the output is not read as output") {
+  const auto dir = std::filesystem::temp_directory_path() / "drdb-diff-tool-files";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "terraform/S/.terraform/providers");
+  const auto write = [&](const std::string& name) { std::ofstream(dir / name) << "x"; };
+  for (const auto* name : {"manifest.json", "terraform/S/main.tf.json", "terraform/S/.terraform.lock.hcl", "terraform/S/terraform.tfstate",
+                           "terraform/S/terraform.tfstate.backup", "terraform/S/override.tf.json", "terraform/S/mock_override.tf.json",
+                           "terraform/S/.terraform/providers/p", "terraform/S/plan.tfplan"})
+    write(name);
+  const auto files = diff::read_directory(dir);
+  std::vector<std::string> names;
+  for (const auto& [name, content] : files) names.push_back(name);
+  CHECK(names == std::vector<std::string>{"manifest.json", "terraform/S/main.tf.json"});
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("diff: an unreadable template is an I/O error naming the file") {
