@@ -89,6 +89,25 @@ void Construct::check_new_child_id(const std::string& id) const {
 
 void Construct::validate(Diagnostics&) const {}
 
+void locate_diagnostics(const Construct& root, Diagnostics& out) {
+  std::map<std::string, std::string, std::less<>> sources;
+  walk(root, [&](const Construct& c) {
+    if (!c.source().empty()) sources[c.path()] = c.source();
+  });
+  if (sources.empty()) return;
+  for (auto& d : out.items()) {
+    if (!d.source.empty()) continue;
+    for (std::string_view path = d.path; !path.empty();) {
+      if (const auto it = sources.find(path); it != sources.end()) {
+        d.source = it->second;
+        break;
+      }
+      const auto slash = path.rfind('/');
+      path = slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+    }
+  }
+}
+
 App::App(Props props) : Construct(nullptr, std::move(props.name)) {}
 
 std::vector<const Stack*> App::stacks() const {

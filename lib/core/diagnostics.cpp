@@ -7,7 +7,7 @@ namespace drdb {
 std::string Diagnostic::format() const {
   std::string out;
   if (severity == Severity::Warning) out += "warning: ";
-  if (!path.empty()) out += "[" + path + "] ";
+  if (!source.empty() || !path.empty()) out += "[" + source + (source.empty() || path.empty() ? "" : " ") + path + "] ";
   out += message;
   if (!fix.empty()) out += " — " + fix;
   return out;

@@ -10,6 +10,7 @@ namespace {
 using nlohmann::json;
 using detail::Edge;
 using detail::Graph;
+using graph::Exports;
 
 // ${Name} and ${Name.Attr} of an Fn::Sub string, except ${!Literal} and the given variables.
 void sub_references(const std::string& text, const json& variables, std::set<std::string>& out) {
@@ -54,13 +55,43 @@ void references(const json& v, std::set<std::string>& out) {
   for (const auto& [key, member] : v.items()) references(member, out);
 }
 
-Graph stack_graph(std::string_view stack, const json& resources) {
+// The export names a value imports (Fn::ImportValue of a literal name).
+void imports(const json& v, std::set<std::string>& out) {
+  if (v.is_array()) {
+    for (const auto& item : v) imports(item, out);
+    return;
+  }
+  if (!v.is_object()) return;
+  if (v.size() == 1 && v.begin().key() == "Fn::ImportValue" && v.begin().value().is_string()) {
+    out.insert(v.begin().value().get<std::string>());
+    return;
+  }
+  for (const auto& [key, member] : v.items()) imports(member, out);
+}
+
+// A resource's edges to what it imports from other stacks: a node for the exporting stack's
+// resource ("Stack/Id"), or for the export's name when no template given exports it.
+void add_imports(const std::string& id, const json& properties, const Exports& exports, Graph& g) {
+  std::set<std::string> names;
+  imports(properties, names);
+  for (const auto& name : names) {
+    const auto it = exports.find(name);
+    const std::string node = it != exports.end() ? it->second.stack + "/" + it->second.resource : "import:" + name;
+    g.nodes[node] = it != exports.end() ? it->second.resource + "\nin stack " + it->second.stack : name + "\nimported";
+    g.edges.insert({id, node, "", false});
+  }
+}
+
+Graph stack_graph(std::string_view stack, const json& resources, const Exports& exports) {
   Graph g;
   g.title = std::string(stack);
   for (const auto& [id, body] : resources.items()) g.nodes[id] = id + "\n" + body.value("Type", std::string());
   for (const auto& [id, body] : resources.items()) {
     std::set<std::string> used;
-    if (body.contains("Properties")) references(body["Properties"], used);
+    if (body.contains("Properties")) {
+      references(body["Properties"], used);
+      add_imports(id, body["Properties"], exports, g);
+    }
     for (const auto& target : used)
       if (target != id && g.nodes.count(target) != 0) g.edges.insert({id, target, "", false});
     json depends = body.value("DependsOn", json());
@@ -134,14 +165,41 @@ Graph machine_graph(const std::string& title, const json& definition) {
   return g;
 }
 
-}  // namespace
-
-std::vector<Picture> draw(std::string_view stack, const std::string& template_json, Style style) {
-  const json doc = json::parse(template_json, nullptr, false);
+json parse_template(std::string_view stack, const std::string& template_json) {
+  json doc = json::parse(template_json, nullptr, false);
   if (doc.is_discarded() || !doc.is_object())
     throw Error(ErrorKind::Io, "the template of stack " + std::string(stack) + " is not JSON");
+  return doc;
+}
+
+}  // namespace
+
+void add_exports(std::string_view stack, const std::string& template_json, Exports& out) {
+  const json doc = parse_template(stack, template_json);
+  const json outputs = doc.value("Outputs", json::object());
+  for (const auto& [name, output] : outputs.items()) {
+    if (!output.contains("Export") || !output["Export"].contains("Name") || !output["Export"]["Name"].is_string()) continue;
+    std::set<std::string> used;
+    references(output.value("Value", json()), used);
+    if (used.size() == 1) out[output["Export"]["Name"].get<std::string>()] = {std::string(stack), *used.begin()};
+  }
+}
+
+Picture draw_stacks(const std::vector<std::pair<std::string, std::vector<std::string>>>& deploy_order, Style style) {
+  Graph g;
+  g.title = "stacks";
+  for (const auto& [stack, after] : deploy_order) {
+    g.nodes[stack] = stack;
+    for (const auto& other : after) g.edges.insert({stack, other, "deploys after", false});
+  }
+  // A logical id has no '-', so no state machine's picture ("<stack>.<logical id>") has this name.
+  return {"stacks.deploy-order", render(g, style)};
+}
+
+std::vector<Picture> draw(std::string_view stack, const std::string& template_json, Style style, const Exports& exports) {
+  const json doc = parse_template(stack, template_json);
   const json resources = doc.value("Resources", json::object());
-  std::vector<Picture> out{{std::string(stack), render(stack_graph(stack, resources), style)}};
+  std::vector<Picture> out{{std::string(stack), render(stack_graph(stack, resources, exports), style)}};
   for (const auto& [id, body] : resources.items()) {
     if (body.value("Type", std::string()) != "AWS::StepFunctions::StateMachine") continue;
     const json definition = definition_of(body.value("Properties", json::object()));

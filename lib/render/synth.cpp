@@ -183,6 +183,8 @@ MappedApp map_app(const App& app, const SynthOptions& options, Diagnostics& out,
     if (wants(options, target)) check_references(linked, result.stacks, target, exports, edges);
   const auto order = render::order_stacks(app.stacks(), edges, result.stack_cycles);
   out.append(result.stack_cycles);
+  locate_diagnostics(app, out);
+  locate_diagnostics(app, result.stack_cycles);
   result.deployments = deployments(order, result.selected, edges);
   return result;
 }

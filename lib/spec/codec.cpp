@@ -61,17 +61,28 @@ bool read_bool(const YAML::Node& node, bool& out, Context& c) {
 
 Construct* resource(const YAML::Node& node, std::string_view expected_kind, Context& c) {
   if (!scalar(node, c, "the id of a resource")) return nullptr;
-  const std::string& id = node.Scalar();
-  if (auto it = c.resources().find(id); it != c.resources().end()) return it->second;
-  if (c.declared().count(id) != 0) {
-    c.error(node, "\"" + id + "\" is declared below this reference (or could not be created)",
-            "declare " + id + " above the resources whose props refer to it");
+  const std::string& ref = node.Scalar();
+  std::string id;
+  Context::Scope* scope = c.scope_of(ref, id);
+  if (scope == nullptr) {
+    const auto stacks = c.stack_names();
+    c.unknown(node, ref.substr(0, ref.find('/')), "stack of \"" + ref + "\":", stacks);
     return nullptr;
   }
-  std::vector<std::string_view> ids;
-  for (const auto& [name, kind] : c.declared())
-    if (expected_kind.empty() || kind == expected_kind) ids.push_back(name);
-  c.unknown(node, expected_kind.empty() ? std::string("resource") : "resource " + std::string(expected_kind), ids);
+  const bool other_stack = scope != &c.scope();
+  if (auto it = scope->resources.find(id); it != scope->resources.end()) return it->second;
+  if (scope->declared.count(id) != 0) {
+    c.error(node, "\"" + ref + "\" is declared below this reference (or could not be created)",
+            other_stack ? "declare its stack above this one, or refer to it from an action (grants, rules, targets), which may refer anywhere"
+                        : "declare " + id + " above the resources whose props refer to it");
+    return nullptr;
+  }
+  const std::string prefix = other_stack ? ref.substr(0, ref.find('/') + 1) : "";
+  std::vector<std::string> ids;
+  for (const auto& [name, kind] : scope->declared)
+    if (expected_kind.empty() || kind == expected_kind) ids.push_back(prefix + name);
+  const std::vector<std::string_view> views(ids.begin(), ids.end());
+  c.unknown(node, expected_kind.empty() ? std::string("resource") : "resource " + std::string(expected_kind), views);
   return nullptr;
 }
 
@@ -150,7 +161,7 @@ bool read_str(const YAML::Node& node, Str& out, Context& c) {
   }
   Construct* target = resource(node["ref"], "", c);
   if (target == nullptr || !scalar(node["attribute"], c, "an attribute name")) return false;
-  const Kind* kind = find_kind(c.declared()[node["ref"].Scalar()]);
+  const Kind* kind = find_kind(c.kind_of(node["ref"].Scalar()));
   std::vector<std::string_view> names;
   for (const auto& [name, get] : kind->attributes) {
     if (name == node["attribute"].Scalar()) {
@@ -176,7 +187,7 @@ Schema str_schema_definition() {
                          {"additionalProperties", false},
                          {"required", {"ref", "attribute"}},
                          {"properties",
-                          {{"ref", {{"type", "string"}, {"description", "the id of a resource of this stack"}}},
+                          {{"ref", {{"type", "string"}, {"description", "the id of a resource of this stack, or <stack>/<id> of another"}}},
                            {"attribute", {{"type", "string"}, {"description", "one of the attributes its kind offers"}}}}}};
   const Schema param{{"type", "object"},
                      {"additionalProperties", false},

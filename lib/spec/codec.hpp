@@ -232,7 +232,7 @@ struct Codec<P, std::enable_if_t<std::is_pointer_v<P> && NamedKind<std::remove_c
     if constexpr (std::is_same_v<C, aws::iam::Role>)
       if (typed == nullptr) typed = detail::acting_role(*found);
     if (typed == nullptr) {
-      c.error(n, "\"" + n.Scalar() + "\" is a " + c.declared()[n.Scalar()] + ", not a " + std::string(KindName<C>::value),
+      c.error(n, "\"" + n.Scalar() + "\" is a " + c.kind_of(n.Scalar()) + ", not a " + std::string(KindName<C>::value),
               "refer to a " + std::string(KindName<C>::value));
       return false;
     }
@@ -240,7 +240,7 @@ struct Codec<P, std::enable_if_t<std::is_pointer_v<P> && NamedKind<std::remove_c
     return true;
   }
   static Schema schema() {
-    return {{"type", "string"}, {"description", "the id of a " + std::string(KindName<C>::value) + " of this stack"}};
+    return {{"type", "string"}, {"description", "the id of a " + std::string(KindName<C>::value) + " of this stack, or <stack>/<id> of another"}};
   }
 };
 

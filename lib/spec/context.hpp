@@ -1,5 +1,5 @@
-// What reading a spec carries along: the file name for locations, the diagnostics, and the
-// resources of the current stack by id (references resolve against it).
+// What reading a spec carries along: the file name for locations, the diagnostics, and each stack's
+// resources, kinds and parameters by name (references resolve against them).
 #pragma once
 
 #include <yaml-cpp/yaml.h>
@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "drdb/core/construct.hpp"
 #include "drdb/core/diagnostics.hpp"
@@ -18,6 +19,14 @@ namespace drdb::spec {
 
 class Context {
  public:
+  // What one stack of the spec declares: its resources by id (once created), their kinds (known
+  // before any is created, for messages) and its parameters ({param: <name>} refers to them).
+  struct Scope {
+    std::map<std::string, Construct*, std::less<>> resources;
+    std::map<std::string, std::string, std::less<>> declared;
+    std::map<std::string, const Parameter*, std::less<>> parameters;
+  };
+
   Context(std::string file, Diagnostics& out) : file_(std::move(file)), out_(out) {}
 
   // The spec file's directory: paths written in the spec (assets) are relative to it.
@@ -28,20 +37,32 @@ class Context {
   void error(const YAML::Node& at, const std::string& message, const std::string& fix);
   // "unknown key": the nearest of `valid` when one is close, else the list of them.
   void unknown(const YAML::Node& key, std::string_view what, std::span<const std::string_view> valid);
+  // The same for `name`, a part of what `at` holds (the stack of "Stack/Id").
+  void unknown(const YAML::Node& at, const std::string& name, std::string_view what, std::span<const std::string_view> valid);
 
-  // Resources of the stack being read, by id; `declared` says whether one exists yet.
-  std::map<std::string, Construct*, std::less<>>& resources() { return resources_; }
-  // Resource kinds by id for the whole stack (known before any is created), for messages.
-  std::map<std::string, std::string, std::less<>>& declared() { return declared_; }
-  // Parameters of the stack being read, by name ({param: <name>} refers to them).
-  std::map<std::string, const Parameter*, std::less<>>& parameters() { return parameters_; }
+  // The stack whose resources are being read; plain ids resolve in it.
+  void enter(const std::string& stack) {
+    current_ = stack;
+    scopes_[stack];
+  }
+  const std::string& current_stack() const { return current_; }
+  Scope& scope() { return scopes_[current_]; }
+  std::map<std::string, Construct*, std::less<>>& resources() { return scope().resources; }
+  std::map<std::string, std::string, std::less<>>& declared() { return scope().declared; }
+  std::map<std::string, const Parameter*, std::less<>>& parameters() { return scope().parameters; }
+
+  // A reference to a resource: "Id" in the current stack, "Stack/Id" in another. Sets `id` and
+  // returns the stack's scope; null when no stack has that name.
+  Scope* scope_of(std::string_view ref, std::string& id);
+  // The kind of the resource a reference names; empty when none is declared.
+  std::string kind_of(std::string_view ref);
+  std::vector<std::string_view> stack_names() const;
 
  private:
   std::string file_;
   Diagnostics& out_;
-  std::map<std::string, Construct*, std::less<>> resources_;
-  std::map<std::string, std::string, std::less<>> declared_;
-  std::map<std::string, const Parameter*, std::less<>> parameters_;
+  std::map<std::string, Scope, std::less<>> scopes_;
+  std::string current_;
 };
 
 }  // namespace drdb::spec

@@ -65,7 +65,7 @@ struct Codec<StateMachineRef> {
   static bool read(const YAML::Node& n, StateMachineRef& v, Context& c) {
     if (!detail::scalar(n, c, "the id of a resource")) return false;
     const std::string& id = n.Scalar();
-    if (c.declared().count(id) == 0) {
+    if (c.kind_of(id).empty()) {
       std::vector<std::string_view> owners;
       for (const auto& [name, kind] : c.declared())
         for (const auto& [owner_kind, get] : state_machine_owners)
@@ -82,7 +82,7 @@ struct Codec<StateMachineRef> {
       c.error(n, e.what(), "complete the settings of " + id);
       return false;
     }
-    c.error(n, "\"" + id + "\" is a " + c.declared()[id] + ", which has no state machine",
+    c.error(n, "\"" + id + "\" is a " + c.kind_of(id) + ", which has no state machine",
             "refer to a " + state_machine_owner_names());
     return false;
   }

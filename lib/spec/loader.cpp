@@ -1,7 +1,9 @@
-// Spec files into construct trees: stacks, their resources (created in file order, then their
-// actions), tags and outputs.
+// Spec files into construct trees, in phases over all stacks: each stack and its resources' kinds;
+// then parameters and resources, in file order; then every resource's actions, stack dependencies
+// and outputs. A reference is "Id" in its own stack or "Stack/Id" in another.
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -91,49 +93,102 @@ void load_parameters(const YAML::Node& parameters, Stack& stack, Context& c) {
     ParameterSpec spec;
     if (!detail::scalar(entry.first, c, "a parameter name") || !Codec<ParameterSpec>::read(entry.second, spec, c)) continue;
     const auto& name = entry.first.Scalar();
-    if (const auto* made = attempt(c, entry.first, [&]() -> const Parameter* { return &stack.add<Parameter>(name, spec.props()); }))
+    if (auto* made = attempt(c, entry.first, [&]() -> Parameter* { return &stack.add<Parameter>(name, spec.props()); })) {
+      made->set_source(c.where(entry.first));
       c.parameters()[name] = made;
+    }
   }
 }
 
-void load_stack(const std::string& name, const YAML::Node& node, App& app, Context& c) {
+// A stack of the spec as it is read: its node, the stack made from it, its resources' kinds.
+struct StackLoad {
+  std::string name;
+  YAML::Node node;
+  Stack* stack = nullptr;
+  std::vector<std::pair<std::string, const Kind*>> declared;
+};
+
+// The stack itself and the kinds of its resources: every stack is declared before any resource is
+// created, so a reference to another stack's resource below says so.
+std::optional<StackLoad> declare_stack(const YAML::Node& key, const YAML::Node& node, App& app, Context& c) {
+  const std::string& name = key.Scalar();
   StackSpec spec;
-  if (!read_fields(node, spec, Fields<StackSpec>::get(), c, "stack", stack_sections)) return;
+  if (!read_fields(node, spec, Fields<StackSpec>::get(), c, "stack", stack_sections)) return std::nullopt;
   Stack* stack = attempt(c, node, [&]() -> Stack* {
     return &app.add<Stack>(name, {.description = spec.description, .region = spec.region});
   });
-  if (stack == nullptr) return;
-  for (const auto& [key, value] : spec.tags) stack->tag(key, value);
+  if (stack == nullptr) return std::nullopt;
+  stack->set_source(c.where(key));
+  for (const auto& [tag, value] : spec.tags) stack->tag(tag, value);
   for (const auto& s : spec.suppress) stack->suppress(s.rule, s.reason);
-
-  c.resources().clear();
-  c.declared().clear();
-  c.parameters().clear();
-  load_parameters(node["parameters"], *stack, c);
+  c.enter(name);
   const YAML::Node resources = node["resources"];
   if (resources && !resources.IsMap()) c.error(resources, "resources must be a mapping of id to resource", "write Id: {type: ...}");
-  const auto declared = resources && resources.IsMap() ? declare(resources, c) : std::vector<std::pair<std::string, const Kind*>>{};
-  for (const auto& [id, kind] : declared) {
-    Construct* made = attempt(c, resources[id], [&]() -> Construct* { return kind->create(*stack, id, resources[id], c); });
+  StackLoad load{name, node, stack, {}};
+  if (resources && resources.IsMap()) load.declared = declare(resources, c);
+  return load;
+}
+
+// Parameters, then the resources in file order: props refer to resources above them, in this stack
+// or in a stack above.
+void create_resources(const StackLoad& s, Context& c) {
+  c.enter(s.name);
+  load_parameters(s.node["parameters"], *s.stack, c);
+  const YAML::Node resources = s.node["resources"];
+  for (const auto& [id, kind] : s.declared) {
+    Construct* made = attempt(c, resources[id], [&]() -> Construct* { return kind->create(*s.stack, id, resources[id], c); });
     if (made == nullptr) continue;
+    made->set_source(c.where(resources[id]));
     c.resources()[id] = made;
     apply_suppressions(*made, resources[id], c);
   }
-  for (const auto& [id, kind] : declared)
+}
+
+// `depends_on: [Stack, ...]`: deployed after those stacks, without reading their values.
+void add_dependencies(const StackLoad& s, App& app, Context& c) {
+  const YAML::Node after = s.node["depends_on"];
+  if (!after) return;
+  if (!after.IsSequence()) {
+    c.error(after, "depends_on must be a list of stack names", "write depends_on: [Network]");
+    return;
+  }
+  for (const auto& name : after) {
+    if (!detail::scalar(name, c, "a stack name")) continue;
+    const auto stacks = app.stacks();
+    const auto it = std::find_if(stacks.begin(), stacks.end(), [&](const Stack* t) { return t->name() == name.Scalar(); });
+    if (it == stacks.end()) {
+      const auto names = c.stack_names();
+      c.unknown(name, "stack", names);
+      continue;
+    }
+    attempt(c, name, [&]() -> bool {
+      s.stack->add_dependency(**it);
+      return true;
+    });
+  }
+}
+
+// Actions once every resource of every stack exists (they may refer anywhere), then outputs.
+void act_and_output(const StackLoad& s, App& app, Context& c) {
+  c.enter(s.name);
+  const YAML::Node resources = s.node["resources"];
+  for (const auto& [id, kind] : s.declared)
     if (auto it = c.resources().find(id); it != c.resources().end())
       attempt(c, resources[id], [&]() -> bool {
         kind->act(*it->second, resources[id], c);
         return true;
       });
+  add_dependencies(s, app, c);
 
-  const YAML::Node outputs = node["outputs"];
+  const YAML::Node outputs = s.node["outputs"];
   if (!outputs) return;
   std::map<std::string, OutputSpec> specs;
   if (!Codec<std::map<std::string, OutputSpec>>::read(outputs, specs, c)) return;
   for (const auto& entry : outputs) {
     const auto& o = specs[entry.first.Scalar()];
     attempt(c, entry.first, [&]() -> bool {
-      stack->add<Output>(entry.first.Scalar(), {.value = o.value.value(), .description = o.description, .export_name = o.export_name});
+      s.stack->add<Output>(entry.first.Scalar(), {.value = o.value.value(), .description = o.description, .export_name = o.export_name})
+          .set_source(c.where(entry.first));
       return true;
     });
   }
@@ -156,8 +211,14 @@ void load(std::string_view text, std::string_view file, App& app) {
   if (read_fields(doc, spec, Fields<AppSpec>::get(), c, "app spec", app_sections) && doc["stacks"]) {
     if (!doc["stacks"].IsMap()) c.error(doc["stacks"], "stacks must be a mapping of stack name to stack", "write Name: {resources: ...}");
     else
+    {
+      std::vector<StackLoad> stacks;
       for (const auto& entry : doc["stacks"])
-        if (detail::scalar(entry.first, c, "a stack name")) load_stack(entry.first.Scalar(), entry.second, app, c);
+        if (detail::scalar(entry.first, c, "a stack name"))
+          if (auto s = declare_stack(entry.first, entry.second, app, c)) stacks.push_back(std::move(*s));
+      for (const auto& s : stacks) create_resources(s, c);
+      for (const auto& s : stacks) act_and_output(s, app, c);
+    }
   }
   if (out.has_errors()) throw ValidationError(std::move(out));
 }

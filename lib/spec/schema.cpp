@@ -19,6 +19,9 @@ std::string json_schema() {
   stack["properties"]["resources"] = {{"type", "object"},
                                       {"description", "resource id → resource; props refer to resources declared above them"},
                                       {"additionalProperties", {{"oneOf", any_kind}}}};
+  stack["properties"]["depends_on"] = {{"type", "array"},
+                                       {"items", {{"type", "string"}}},
+                                       {"description", "stacks deployed before this one, besides those whose values it reads"}};
   stack["properties"]["outputs"] = {{"type", "object"}, {"additionalProperties", object_schema(Fields<OutputSpec>::get())}};
   stack["properties"]["parameters"] = {{"type", "object"},
                                        {"description", "values given at deploy time; strings refer to them as {param: <name>}"},

@@ -23,7 +23,7 @@ struct StackSpec {
   std::map<std::string, std::string> tags;
   Suppressions suppress;
 };
-inline constexpr std::string_view stack_sections[] = {"outputs", "parameters", "resources"};
+inline constexpr std::string_view stack_sections[] = {"depends_on", "outputs", "parameters", "resources"};
 
 // A value given at deploy time (CloudFormation parameter, Terraform variable); strings refer to it
 // as {param: <name>}.

@@ -93,6 +93,10 @@ class Construct {
   // ---- validation ---------------------------------------------------------------------------
   // Adds every problem of this construct (not its children) to `out`. Never throws for bad input.
   virtual void validate(Diagnostics& out) const;
+  // Where the construct was declared ("app.yaml:12:7", set by the spec loader): diagnostics of it
+  // and of everything below it name that place too (locate_diagnostics).
+  void set_source(std::string location) { source_ = std::move(location); }
+  const std::string& source() const { return source_; }
 
   // ---- rule suppressions ----------------------------------------------------------------------
   // Silences policy rule `rule_id` ("EMR.3") on this construct and everything below it. The reason
@@ -123,6 +127,7 @@ class Construct {
   std::set<std::string, std::less<>> removed_tags_;
   std::string logical_id_override_;
   std::string renamed_from_;
+  std::string source_;
   std::vector<Suppression> suppressions_;
 };
 
@@ -137,5 +142,9 @@ void walk(const Construct& root, F&& f) {
   f(root);
   for (const auto& child : root.children()) walk(*child, f);
 }
+
+// Gives each diagnostic about a construct under `root` the source of the nearest construct on its
+// path that has one (a spec's file:line:col), so a spec's author sees where to fix it.
+void locate_diagnostics(const Construct& root, Diagnostics& out);
 
 }  // namespace drdb

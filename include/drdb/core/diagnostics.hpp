@@ -13,8 +13,10 @@ struct Diagnostic {
   std::string path;     // construct path ("App/Stack/Etl/Cluster"), or file:line:col for specs
   std::string message;  // what is wrong
   std::string fix;      // how to fix it (may be empty when obvious from the message)
+  std::string source;   // where the construct was declared, for constructs a spec declared
 
-  // "[App/Stack/Etl/Cluster] core max (1) < min (2) — raise max or lower min"
+  // "[App/Stack/Etl/Cluster] core max (1) < min (2) — raise max or lower min", and with a source
+  // "[app.yaml:12:7 App/Stack/Etl/Cluster] ..."
   std::string format() const;
 };
 
@@ -26,6 +28,7 @@ class Diagnostics {
   void append(const Diagnostics& other);
 
   const std::vector<Diagnostic>& items() const { return items_; }
+  std::vector<Diagnostic>& items() { return items_; }
   bool has_errors() const;
   std::size_t error_count() const;
   bool empty() const { return items_.empty(); }

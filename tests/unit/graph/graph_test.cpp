@@ -77,6 +77,27 @@ TEST_CASE("graph: a definition string with substitutions is read too") {
   CHECK(has(pictures[1].text, "  \"A\" -> \"End\";\n"));
 }
 
+TEST_CASE("graph: an import is an edge to the exporting stack's resource, and the stacks draw their deploy order") {
+  const std::string storage = R"({"Resources": {"Data": {"Type": "AWS::S3::Bucket"}},
+    "Outputs": {"ExportsOutputFnGetAttDataArn1234abcd": {"Value": {"Fn::GetAtt": ["Data", "Arn"]},
+                "Export": {"Name": "Storage:ExportsOutputFnGetAttDataArn1234abcd"}}}})";
+  const std::string compute = R"({"Resources": {"Worker": {"Type": "AWS::IAM::Role", "Properties": {
+    "Policies": [{"PolicyDocument": {"Statement": [{"Resource": {"Fn::ImportValue": "Storage:ExportsOutputFnGetAttDataArn1234abcd"}}]}}],
+    "Description": {"Fn::ImportValue": "shared-name"}}}}})";
+  graph::Exports exports;
+  graph::add_exports("Storage", storage, exports);
+  graph::add_exports("Compute", compute, exports);
+  REQUIRE(exports.size() == 1);
+  CHECK(exports.at("Storage:ExportsOutputFnGetAttDataArn1234abcd").resource == "Data");
+  const auto text = graph::draw("Compute", compute, graph::Style::Dot, exports)[0].text;
+  CHECK(has(text, "\"Storage/Data\" [label=\"Data\\nin stack Storage\"];"));
+  CHECK(has(text, "\"Worker\" -> \"Storage/Data\";"));
+  CHECK(has(text, "\"import:shared-name\" [label=\"shared-name\\nimported\"];"));
+  const auto order = graph::draw_stacks({{"Storage", {}}, {"Compute", {"Storage"}}}, graph::Style::Mermaid);
+  CHECK(order.name == "stacks.deploy-order");
+  CHECK(has(order.text, "n_Compute -->|\"deploys after\"| n_Storage"));
+}
+
 TEST_CASE("graph: a template that is not JSON is an error naming the stack") {
   CHECK_THROWS_WITH_AS(graph::draw("S", "{", graph::Style::Dot), "the template of stack S is not JSON", Error);
 }
