@@ -49,6 +49,7 @@ class SecurityConfiguration;
 namespace drdb::aws::stepfunctions {
 class ClusterLifecycle;
 class EnsureClusterRunStep;
+class StateMachine;
 }  // namespace drdb::aws::stepfunctions
 
 namespace drdb::spec {
@@ -78,6 +79,7 @@ DRDB_SPEC_KIND_NAME(aws::emr::ClusterLauncher, "emr.ClusterLauncher")
 DRDB_SPEC_KIND_NAME(aws::emr::SecurityConfiguration, "emr.SecurityConfiguration")
 DRDB_SPEC_KIND_NAME(aws::stepfunctions::ClusterLifecycle, "stepfunctions.ClusterLifecycle")
 DRDB_SPEC_KIND_NAME(aws::stepfunctions::EnsureClusterRunStep, "stepfunctions.EnsureClusterRunStep")
+DRDB_SPEC_KIND_NAME(aws::stepfunctions::StateMachine, "stepfunctions.StateMachine")
 
 #undef DRDB_SPEC_KIND_NAME
 

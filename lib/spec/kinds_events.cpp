@@ -36,10 +36,15 @@ constexpr StateMachineOwner owner() {
           }};
 }
 
-// The kinds whose resources own a state machine a rule can start: a kind owning one (through a
-// state_machine() accessor) adds its row here.
+// A state machine written state by state (stepfunctions.StateMachine) is its own.
+constexpr StateMachineOwner itself() {
+  return {KindName<StateMachine>::value, [](Construct& resource) -> StateMachine* { return dynamic_cast<StateMachine*>(&resource); }};
+}
+
+// The kinds whose resources are or own a state machine a rule can start: a kind owning one
+// (through a state_machine() accessor) adds its row here.
 constexpr StateMachineOwner state_machine_owners[] = {owner<aws::stepfunctions::ClusterLifecycle>(),
-                                                      owner<aws::stepfunctions::EnsureClusterRunStep>()};
+                                                      owner<aws::stepfunctions::EnsureClusterRunStep>(), itself()};
 
 std::string state_machine_owner_names() {
   std::string out;

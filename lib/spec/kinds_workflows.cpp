@@ -11,51 +11,13 @@
 #include "spec/kind.hpp"
 #include "spec/kind_names.hpp"
 #include "spec/role_grants.hpp"
+#include "spec/sfn_codecs.hpp"
 
 namespace drdb::spec {
 
 using aws::stepfunctions::ClusterLifecycle;
 using aws::stepfunctions::EnsureClusterRunStep;
-using aws::stepfunctions::LogLevel;
-using aws::stepfunctions::Logging;
 using aws::stepfunctions::RunLogAttributes;
-
-namespace {
-
-// A setting on by default that `none` turns off (timeout_seconds: none, logging: none).
-template <class S, class T>
-Field<S> field_or_none(std::string_view name, std::optional<T> S::*member, std::string_view doc) {
-  Field<S> f = field(name, member, doc);
-  f.read = [member, read = f.read](const YAML::Node& n, S& s, Context& c) {
-    if (n.IsScalar() && n.Tag() != "!" && n.Scalar() == "none") {
-      s.*member = std::nullopt;
-      return true;
-    }
-    return read(n, s, c);
-  };
-  f.schema = [] { return Schema{{"oneOf", {Codec<T>::schema(), {{"const", "none"}}}}}; };
-  return f;
-}
-
-}  // namespace
-
-template <>
-struct EnumNames<LogLevel> {
-  static constexpr std::pair<std::string_view, LogLevel> values[] = {
-      {"all", LogLevel::All}, {"error", LogLevel::Error}, {"fatal", LogLevel::Fatal}, {"off", LogLevel::Off}};
-};
-
-template <>
-struct Fields<Logging> {
-  static constexpr std::string_view name = "logging";
-  static const FieldList<Logging>& get() {
-    static const FieldList<Logging> list{
-        field("destination", &Logging::destination, "a logs.LogGroup of this stack; default: one is created"),
-        field("level", &Logging::level, "error (default), all, fatal or off"),
-        field("include_execution_data", &Logging::include_execution_data, "inputs and outputs in the logs (off by default)")};
-    return list;
-  }
-};
 
 template <>
 struct Fields<RunLogAttributes> {
@@ -166,7 +128,8 @@ std::vector<Kind> stepfunctions_kinds() {
           make_kind<ClusterLifecycle>(
               "scheduled start, stop and recycling of the EMR clusters launched from an emr.Cluster model",
               {{"state_machine_arn", [](const ClusterLifecycle& l) { return l.state_machine().state_machine_arn(); }},
-               {"state_machine_name", [](const ClusterLifecycle& l) { return l.state_machine().state_machine_name(); }}})};
+               {"state_machine_name", [](const ClusterLifecycle& l) { return l.state_machine().state_machine_name(); }}}),
+          state_machine_kind()};
 }
 
 }  // namespace drdb::spec
