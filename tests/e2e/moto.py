@@ -1,11 +1,14 @@
 """The local mock AWS (moto_server) for end-to-end tests: start it on a free loopback port, drive it
-with the aws CLI, deploy CloudFormation templates and wait for them, stop it by its process id.
+with the aws CLI, deploy, update and delete CloudFormation stacks and wait for them, apply Terraform
+root modules, stop it by its process id.
 
 What the mock does and does not do is in shared/local-aws.md; the tests assert only what it models.
 """
 import ast
+import contextlib
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -82,11 +85,15 @@ class Moto:
         return False
 
     def __call__(self, service, *args, check=True):
-        cmd = ["aws", "--endpoint-url", self.endpoint, "--region", self.region, "--output", "json", service, *args]
-        done = subprocess.run(cmd, capture_output=True, text=True, env=self.env, timeout=120)
+        done = self.run(service, *args)
         if check and done.returncode != 0:
-            raise RuntimeError(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.strip()}")
+            raise RuntimeError(f"{' '.join(done.args)} failed ({done.returncode}): {done.stderr.strip()}")
         return json.loads(done.stdout) if done.stdout.strip() else {}
+
+    def run(self, service, *args):
+        """The aws CLI's completed process, for callers that look at a failure themselves."""
+        cmd = ["aws", "--endpoint-url", self.endpoint, "--region", self.region, "--output", "json", service, *args]
+        return subprocess.run(cmd, capture_output=True, text=True, env=self.env, timeout=120)
 
     def create_stack(self, name, template_path, timeout=120, parameters=()):
         """create-stack (keeps Outputs, unlike `deploy` in the mock) and wait for the outcome: a failed
@@ -102,6 +109,71 @@ class Moto:
         self("cloudformation", "update-stack", "--stack-name", name, "--template-body", f"file://{template_path}",
              "--capabilities", "CAPABILITY_IAM", "CAPABILITY_NAMED_IAM")
         return self.wait_stack(name, "UPDATE_COMPLETE", timeout)
+
+    def deploy(self, name, template_path, s3_bucket, parameters=(), timeout=180):
+        """`aws cloudformation deploy` (a change set) with the template uploaded to `s3_bucket`, as for
+        templates above CloudFormation's inline limit; returns the stack. The mock reads a path-style
+        TemplateURL only when its host is localhost, so the CLI (S3 included) is pointed there."""
+        args = ["aws", "--region", self.region, "cloudformation", "deploy", "--template-file", template_path,
+                "--stack-name", name, "--s3-bucket", s3_bucket, "--capabilities", "CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"]
+        if parameters:
+            args += ["--parameter-overrides", *[f"{k}={v}" for k, v in parameters]]
+        env = dict(self.env, AWS_ENDPOINT_URL=self.endpoint.replace("127.0.0.1", "localhost"))
+        done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=timeout)
+        if done.returncode != 0:
+            raise AssertionError(f"aws cloudformation deploy of {name} failed ({done.returncode}): {done.stderr.strip()}")
+        return self("cloudformation", "describe-stacks", "--stack-name", name)["Stacks"][0]
+
+    def delete_stack(self, name, body, timeout=60):
+        """Deletes a stack as its user would and asserts the outcome; `body` is the template drdb wrote.
+
+        Buckets CloudFormation is to delete are emptied first (it refuses a bucket holding objects;
+        drdb retains every bucket it renders, so there is usually none). Then delete-stack, and
+        DELETE_COMPLETE; where the stack holds what the mock cannot delete (MOCK_DELETE_BLOCKERS), the
+        mock's failure instead. Then every resource of a kind in STILL_THERE: those drdb retains
+        (DeletionPolicy Retain) and those the mock could not delete must still be there, with their
+        data; every other one must be gone.
+
+        Returns (deleted, retained): the resource types found gone and found retained."""
+        stack_id = self("cloudformation", "describe-stacks", "--stack-name", name)["Stacks"][0]["StackId"]
+        resources = self.stack_resources(name)
+        retained = {k for k, v in body["Resources"].items() if v.get("DeletionPolicy") == "Retain"}
+        blockers = [v for v in body["Resources"].values() if v["Type"] in MOCK_DELETE_BLOCKERS]
+        blocked = {ref for v in blockers for ref in references(v.get("Properties", {}).get(MOCK_DELETE_BLOCKERS[v["Type"]][0]))}
+        for logical_id, (kind, physical_id, _) in resources.items():
+            if kind == "AWS::S3::Bucket" and logical_id not in retained:
+                self.empty_bucket(physical_id)
+        done = self.run("cloudformation", "delete-stack", "--stack-name", name)
+        if blocked:
+            errors = {MOCK_DELETE_BLOCKERS[v["Type"]][1] for v in blockers}
+            assert done.returncode != 0 and any(e in done.stderr for e in errors), \
+                f"the mock was expected to fail deleting {sorted(blocked)} with {errors}: {done.returncode} {done.stderr}"
+        else:
+            assert done.returncode == 0, f"delete-stack {name} failed: {done.stderr.strip()}"
+            self.wait_stack(stack_id, "DELETE_COMPLETE", timeout)  # a deleted stack is found by its id only
+
+        listed = {kind: STILL_THERE[kind](self) for kind in {v[0] for v in resources.values()} & STILL_THERE.keys()}
+        deleted, kept = set(), set()
+        for logical_id, (kind, physical_id, _) in resources.items():
+            if kind not in listed:
+                continue
+            there = physical_id.rsplit("/", 1)[-1] if kind == "AWS::SQS::Queue" else physical_id
+            if logical_id in retained or logical_id in blocked:
+                assert there in listed[kind], f"{logical_id} ({kind}) is gone; it should have been kept"
+                kept.add(kind)
+            else:
+                assert there not in listed[kind], f"{logical_id} ({kind} {physical_id}) outlived its stack"
+                deleted.add(kind)
+        assert deleted, f"nothing of stack {name} was found deleted"
+        return deleted, kept
+
+    def empty_bucket(self, bucket):
+        """Deletes every object version and delete marker of a bucket (at most 1000, enough for tests)."""
+        listing = self("s3api", "list-object-versions", "--bucket", bucket)
+        objects = [{"Key": o["Key"], "VersionId": o["VersionId"]}
+                   for o in listing.get("Versions", []) + listing.get("DeleteMarkers", [])]
+        if objects:
+            self("s3api", "delete-objects", "--bucket", bucket, "--delete", json.dumps({"Objects": objects}))
 
     def wait_stack(self, name, wanted, timeout):
         deadline = time.monotonic() + timeout
@@ -123,11 +195,14 @@ class Moto:
         """create_stack, then assert that every resource of `body` (the template drdb wrote) exists in
         the stack, but for the `skips` types. Returns (outputs, resources)."""
         stack = self.create_stack(name, template_path, **create_args)
+        return {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}, self.modelled(name, body, skips)
+
+    def modelled(self, name, body, skips=MOCK_SKIPS):
+        """stack_resources, once asserted to hold every resource of `body` but for the `skips` types."""
         resources = self.stack_resources(name)
-        modelled = {k for k, v in body["Resources"].items() if v["Type"] not in skips}
-        missing = sorted(modelled - set(resources))
+        missing = sorted({k for k, v in body["Resources"].items() if v["Type"] not in skips} - set(resources))
         assert not missing, f"resources not created: {missing}"
-        return {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}, resources
+        return resources
 
     def upload_assets(self, out_dir, bucket="drdb-assets"):
         """Uploads what assets.json lists (out_dir/assets/<sha256>.zip) to `bucket` under the same keys,
@@ -160,11 +235,73 @@ class Moto:
         """Every action the role's inline policies allow or deny."""
         return {action for statement in self.role_statements(role_name) for action in listed(statement["Action"])}
 
+    def wildcard_actions(self, role_names):
+        """{role: its actions with a wildcard} for those of the roles whose inline policies name any."""
+        found = {name: sorted(a for a in self.role_actions(name) if "*" in a) for name in role_names}
+        return {name: actions for name, actions in found.items() if actions}
+
+    def function_policy(self, function):
+        """The statements of a Lambda function's resource policy."""
+        policy = self("lambda", "get-policy", "--function-name", function)["Policy"]
+        return json.loads(policy)["Statement"]
+
     def stack_resources(self, name):
         """{logical id: (type, physical id, status)}"""
         summaries = self("cloudformation", "list-stack-resources", "--stack-name", name)["StackResourceSummaries"]
         return {s["LogicalResourceId"]: (s["ResourceType"], s.get("PhysicalResourceId", ""), s["ResourceStatus"])
                 for s in summaries}
+
+
+# How to list what exists of a resource type, by the physical ids CloudFormation gives (a queue's is
+# its URL, whose host differs: compared by name), for delete_stack. Other types are not looked up:
+# among them EMR clusters, which are terminated, never deleted, and which the mock terminates at once.
+STILL_THERE = {
+    "AWS::S3::Bucket": lambda aws: {b["Name"] for b in aws("s3api", "list-buckets")["Buckets"]},
+    "AWS::DynamoDB::Table": lambda aws: set(aws("dynamodb", "list-tables")["TableNames"]),
+    "AWS::SQS::Queue": lambda aws: {u.rsplit("/", 1)[-1] for u in aws("sqs", "list-queues").get("QueueUrls", [])},
+    "AWS::KMS::Key": lambda aws: {k["KeyId"] for k in aws("kms", "list-keys")["Keys"]},
+    "AWS::Logs::LogGroup": lambda aws: {g["logGroupName"] for g in aws("logs", "describe-log-groups")["logGroups"]},
+    "AWS::ECR::Repository": lambda aws: {r["repositoryName"] for r in aws("ecr", "describe-repositories")["repositories"]},
+    "AWS::Lambda::Function": lambda aws: {f["FunctionName"] for f in aws("lambda", "list-functions")["Functions"]},
+    "AWS::Lambda::EventSourceMapping":
+        lambda aws: {m["UUID"] for m in aws("lambda", "list-event-source-mappings")["EventSourceMappings"]},
+    "AWS::IAM::Role": lambda aws: {r["RoleName"] for r in aws("iam", "list-roles")["Roles"]},
+    "AWS::IAM::InstanceProfile":
+        lambda aws: {p["InstanceProfileName"] for p in aws("iam", "list-instance-profiles")["InstanceProfiles"]},
+    "AWS::Events::Rule": lambda aws: {r["Name"] for r in aws("events", "list-rules")["Rules"]},
+    "AWS::StepFunctions::StateMachine":
+        lambda aws: {m["stateMachineArn"] for m in aws("stepfunctions", "list-state-machines")["stateMachines"]},
+    "AWS::SSM::Parameter": lambda aws: {p["Name"] for p in aws("ssm", "describe-parameters")["Parameters"]},
+    "AWS::EC2::VPC": lambda aws: {v["VpcId"] for v in aws("ec2", "describe-vpcs")["Vpcs"]},
+    "AWS::EC2::Subnet": lambda aws: {s["SubnetId"] for s in aws("ec2", "describe-subnets")["Subnets"]},
+    "AWS::EC2::SecurityGroup": lambda aws: {g["GroupId"] for g in aws("ec2", "describe-security-groups")["SecurityGroups"]},
+}
+
+# The mock's CloudFormation has no delete for these types (its models lack one), which outlive their
+# stack: EC2 route tables, routes and their subnet associations, internet gateways and their
+# attachments, NAT gateways, EIPs, VPC endpoints and flow logs, IAM managed policies, Lambda
+# permissions, and API Gateway's APIs, resources, methods, deployments and stages. (Ingress rules go
+# with their groups; the types the mock skips, MOCK_SKIPS and secrets, were never created.) Of those,
+# the ones that keep another resource from being deleted: type -> (the property naming it, the
+# mock's error). The mock's delete-stack then deletes everything else, fails with that error, and
+# forgets the stack (describe-stacks no longer finds it) instead of DELETE_FAILED. A VPC keeps its
+# route tables, so no stack with subnet route tables (every ec2.Vpc but the simplest) can be deleted
+# in the mock.
+MOCK_DELETE_BLOCKERS = {"AWS::EC2::RouteTable": ("VpcId", "DependencyViolation"),
+                        "AWS::IAM::ManagedPolicy": ("Roles", "DeleteConflict")}
+
+
+def references(value):
+    """The logical ids a template value refers to with Ref or Fn::GetAtt."""
+    if isinstance(value, dict):
+        if "Ref" in value:
+            return {value["Ref"]}
+        if "Fn::GetAtt" in value:
+            return {value["Fn::GetAtt"][0]}
+        return {ref for v in value.values() for ref in references(v)}
+    if isinstance(value, list):
+        return {ref for v in value for ref in references(v)}
+    return set()
 
 
 def physical(resources, kind, prefix):
@@ -187,9 +324,18 @@ def without_kms_key_tags(template_path, out_path):
     return out_path
 
 
-# Services whose endpoints the Terraform provider is pointed at (the mock serves them all on one port).
-TERRAFORM_SERVICES = ("cloudwatchevents", "cloudwatchlogs", "dynamodb", "ec2", "ecr", "emr", "events", "iam", "kms",
+# Services whose endpoints the Terraform provider is pointed at (the mock serves them all on one port;
+# EventBridge under one of its three names, as the provider warns about more).
+TERRAFORM_SERVICES = ("apigateway", "cloudwatchlogs", "dynamodb", "ec2", "ecr", "emr", "events", "iam", "kms",
                       "lambda", "s3", "secretsmanager", "sfn", "sns", "sqs", "ssm", "sts")
+
+
+@contextlib.contextmanager
+def terraform_synth(app, prefix):
+    """A temporary directory holding the app's Terraform output (terraform/<Stack>/main.tf.json)."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as work:
+        subprocess.run([app, "synth", "--out", work, "--format", "terraform"], check=True, capture_output=True)
+        yield work
 
 
 def terraform_plugin_dir():
@@ -202,9 +348,28 @@ def terraform_plugin_dir():
 
 def mock_cannot_apply(kind, body):
     """Resources the provider cannot create in the mock: EMR clusters (the provider calls EMR APIs
-    the mock lacks) and attachments of AWS-managed policies (the mock does not have them)."""
-    return kind == "aws_emr_cluster" or (
+    the mock lacks), state machines (the provider first calls ValidateStateMachineDefinition, which
+    the mock answers with a server error) and attachments of AWS-managed policies (the mock does not
+    have them)."""
+    return kind in ("aws_emr_cluster", "aws_sfn_state_machine") or (
         kind == "aws_iam_role_policy_attachment" and ":iam::aws:policy/" in str(body.get("policy_arn", "")))
+
+
+def terraform_skipped(module_dir, skip):
+    """The addresses (type, name) of the resources of a root module that `skip` (a predicate (type,
+    body)) leaves out, with every resource that refers to one of them or depends on one: terraform
+    apply -target would create those dependencies anyway."""
+    with open(os.path.join(module_dir, "main.tf.json")) as f:
+        resources = json.load(f).get("resource", {})
+    bodies = {(kind, name): body for kind, named in resources.items() for name, body in named.items()}
+    uses = {address: {(k, n) for k, n in re.findall(r"\b(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)", json.dumps(body))
+                      if (k, n) in bodies} for address, body in bodies.items()}
+    skipped = {address for address, body in bodies.items() if skip(address[0], body)}
+    while True:
+        more = {address for address, used in uses.items() if used & skipped} - skipped
+        if not more:
+            return skipped
+        skipped |= more
 
 
 def terraform_apply(moto, module_dir, work, timeout=600, skip=None):
@@ -215,8 +380,8 @@ def terraform_apply(moto, module_dir, work, timeout=600, skip=None):
     reads another's outputs from ../<Stack>/terraform.tfstate, so apply them in manifest order.
 
     skip: a predicate (resource type, resource body) for resources the mock cannot create (e.g.
-    mock_cannot_apply): every other resource is applied with -target, and outputs that need a skipped
-    one are absent."""
+    mock_cannot_apply): every other resource but those that need a skipped one (terraform_skipped) is
+    applied with -target, and outputs that need a skipped one are absent."""
     target = os.path.join(work, "applied", os.path.basename(os.path.normpath(module_dir)))
     shutil.copytree(module_dir, target)
     override = {"provider": {"aws": {
@@ -239,8 +404,9 @@ def terraform_apply(moto, module_dir, work, timeout=600, skip=None):
     if skip:
         with open(os.path.join(module_dir, "main.tf.json")) as f:
             resources = json.load(f).get("resource", {})
+        skipped = terraform_skipped(module_dir, skip)
         targets = [f"-target={kind}.{name}" for kind, named in sorted(resources.items())
-                   for name, body in sorted(named.items()) if not skip(kind, body)]
+                   for name in sorted(named) if (kind, name) not in skipped]
     terraform("apply", "-auto-approve", *targets, limit=timeout)
     outputs = json.loads(terraform("output", "-json"))
     return {name: o["value"] for name, o in outputs.items()}

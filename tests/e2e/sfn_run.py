@@ -80,6 +80,12 @@ def run_in_mock(aws, definition, role_arn, name, run_input, timeout=60):
     return status, entered, history
 
 
+def run_record(aws, table, run="run-e2e-1"):
+    """The run log's record of a test run ({} when there is none)."""
+    key = json.dumps({"Correlation_Id": {"S": run}})
+    return aws("dynamodb", "get-item", "--table-name", table, "--key", key).get("Item", {})
+
+
 def now():
     return datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
 
@@ -113,6 +119,6 @@ def run_next_to_waiting_cluster(aws, definition, table, cluster_name, data_produ
     assert summarized["found"]["clusters"] == [{"Id": cluster, "State": "WAITING"}], summarized["found"]
     failure = history[-1]["executionFailedEventDetails"]
     assert failure["error"] == "States.Runtime" and "could not be found" in failure["cause"], failure
-    record = aws("dynamodb", "get-item", "--table-name", table, "--key", json.dumps({"Correlation_Id": {"S": "run-e2e-1"}}))["Item"]
+    record = run_record(aws, table)
     assert record["DataProduct"] == {"S": data_product} and record["Status"] == {"S": "STARTED"}, record
     assert record["Date"] == {"S": "2026-11-21"} and record["TimeToExist"] == {"N": expires_at}, record

@@ -7,6 +7,8 @@ Correlation_Id and DataProduct, and the launcher's environment: the cluster defi
 typed model's RunJobFlow parameters with the stack's roles and groups resolved, and the step the
 Hive append with its placeholders. No role allows a wildcard action, and the stack deploys no
 cluster (the launcher does, per upload: tests/handlers/test_launcher.py runs it against the mock).
+Deleted at the end: queues, functions, rule, roles and groups go; the buckets, table and key, which
+drdb retains, stay; the VPC stays too, as the mock cannot delete its route tables (moto.py).
 """
 import json
 import os
@@ -22,8 +24,10 @@ def of_type(body, kind):
     return {k: v for k, v in body["Resources"].items() if v["Type"] == kind}
 
 
-def check_deployed(aws, body, outputs, resources):
-    assert not of_type(body, "AWS::EMR::Cluster"), "the launcher launches the cluster, not the stack"
+def check_upload_path(aws, outputs):
+    """The upload rule (S3 Object Created under each database's prefix) sending to the queue, its
+    dead-letter queue after three receives, the event source mapping (batch size 1) and the
+    cluster-state table's keys. Returns the rule and the queue's attributes."""
     (rule,) = aws("events", "list-rules")["Rules"]
     pattern = json.loads(rule["EventPattern"])
     assert pattern["detail"]["object"]["key"] == [{"prefix": "sales/"}, {"prefix": "inventory/"}], pattern
@@ -43,24 +47,35 @@ def check_deployed(aws, body, outputs, resources):
     table = aws("dynamodb", "describe-table", "--table-name", outputs["ClusterStateTable"])["Table"]
     assert table["KeySchema"] == [{"AttributeName": "Correlation_Id", "KeyType": "HASH"},
                                   {"AttributeName": "DataProduct", "KeyType": "RANGE"}], table["KeySchema"]
+    return rule, attributes
 
-    env = aws("lambda", "get-function-configuration", "--function-name", outputs["LauncherFunction"])["Environment"]["Variables"]
+
+def check_launcher(aws, outputs, roles, groups):
+    """The launcher's environment (the cluster definition with the deployment's `roles` (names) and
+    `groups` (ids) resolved, the step template, the state table), no wildcard action in any of the
+    `roles`, and the launcher's own role allowed what it does."""
+    function = aws("lambda", "get-function-configuration", "--function-name", outputs["LauncherFunction"])
+    env = function["Environment"]["Variables"]
     definition = json.loads(env["CLUSTER_DEFINITION"])
     assert definition["Name"] == "drdb-cyi-append" and definition["Instances"]["KeepJobFlowAliveWhenNoSteps"] is False, definition
-    roles = {k: v[1] for k, v in resources.items() if v[0] == "AWS::IAM::Role"}
-    assert definition["ServiceRole"] in roles.values(), (definition["ServiceRole"], roles)
-    groups = {v[1] for v in resources.values() if v[0] == "AWS::EC2::SecurityGroup"}
+    assert definition["ServiceRole"] in roles, (definition["ServiceRole"], roles)
     assert definition["Instances"]["EmrManagedMasterSecurityGroup"] in groups, definition["Instances"]
     assert "${" not in env["CLUSTER_DEFINITION"], "every reference resolved"
     (step,) = json.loads(env["STEPS"])
     assert step["Name"] == "append-{database}-{date}" and "INPUT={input_path}" in step["HadoopJarStep"]["Args"], step
     assert env["RUN_LOG_TABLE"] == outputs["ClusterStateTable"], env
 
-    for role_id, name in roles.items():
-        wildcards = [a for a in aws.role_actions(name) if "*" in a]
-        assert not wildcards, (role_id, wildcards)
-    launcher_actions = aws.role_actions(roles[next(k for k in roles if k.startswith("LauncherServiceRole"))])
+    wildcards = aws.wildcard_actions(roles)
+    assert not wildcards, wildcards
+    launcher_actions = aws.role_actions(function["Role"].rsplit("/", 1)[-1])
     assert {"elasticmapreduce:RunJobFlow", "iam:PassRole", "dynamodb:PutItem", "sqs:ReceiveMessage"} <= launcher_actions, launcher_actions
+
+
+def check_deployed(aws, body, outputs, resources):
+    assert not of_type(body, "AWS::EMR::Cluster"), "the launcher launches the cluster, not the stack"
+    check_upload_path(aws, outputs)
+    check_launcher(aws, outputs, {v[1] for v in resources.values() if v[0] == "AWS::IAM::Role"},
+                   {v[1] for v in resources.values() if v[0] == "AWS::EC2::SecurityGroup"})
 
 
 def main(app):
@@ -77,8 +92,12 @@ def main(app):
             deployable = without_kms_key_tags(template, os.path.join(work, "mock.json"))
             outputs, resources = aws.deploy_modelled("cyi", deployable, body, parameters=[("AssetsBucket", bucket)])
             check_deployed(aws, body, outputs, resources)
+            deleted, retained = aws.delete_stack("cyi", body)
+            gone = {"AWS::SQS::Queue", "AWS::Lambda::Function", "AWS::Lambda::EventSourceMapping", "AWS::Events::Rule"}
+            assert gone <= deleted, deleted
+            assert {"AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::KMS::Key"} <= retained, retained
     print("e2e cyi: deployed with its asset; upload rule, queues, event source, state table and the launcher's "
-          "rendered cluster definition as expected")
+          "rendered cluster definition as expected; deleted but for what it retains")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,9 @@ run log's key, and both state machines. The workflow's createCluster parameters 
 explicit EBS volumes, the task group's memory-based autoscaling with the autoscaling role, and the
 Glue Data Catalog as metastore. No role allows a wildcard action, and the stack deploys no cluster.
 Then the workflow runs in the mock next to a waiting cluster (sfn_run.py says how far it gets).
+Deleted at the end: state machines, rules, roles and groups go; the buckets, key and run log, which
+drdb retains, stay, with the run's record; the VPC stays too, as the mock cannot delete its route
+tables (moto.py).
 """
 import json
 import os
@@ -70,8 +73,12 @@ def main(app):
             outputs, resources = aws.deploy_modelled("drdb", deployable, body)
             workflow = check_deployed(aws, body, outputs, resources)
             sfn_run.run_next_to_waiting_cluster(aws, workflow, outputs["RunLogTable"], "drdb", "drdb")
+            deleted, retained = aws.delete_stack("drdb", body)
+            assert {"AWS::StepFunctions::StateMachine", "AWS::Events::Rule", "AWS::IAM::Role"} <= deleted, deleted
+            assert {"AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::KMS::Key"} <= retained, retained
+            assert sfn_run.run_record(aws, outputs["RunLogTable"]), "the retained run log lost its record"
     print("e2e drdb: deployed; upload and recycle rules, run log, and the workflow's typed cluster (EBS, autoscaling, "
-          "Glue catalog) as expected; one run recorded in the mock")
+          "Glue catalog) as expected; one run recorded in the mock; deleted but for what it retains")
 
 
 if __name__ == "__main__":

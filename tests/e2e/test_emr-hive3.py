@@ -8,6 +8,10 @@ statement, which names the skipped secret). The mock skips
 AWS::SecretsManager::Secret and security-group egress resources (shared/local-aws.md): the secret's
 own facts and the egress side of the 3306 rule are asserted on the template here and deployed by
 test_emr-hive3_terraform.py.
+
+Deleted at the end: groups, roles and the instance profile go (the cluster is terminated); the
+buckets and key, which drdb retains, stay (as would the secret); the VPC stays too, as the mock
+cannot delete its route tables (moto.py).
 """
 import ast
 import json
@@ -103,7 +107,12 @@ def main(app):
             actions = {a for d in documents for s in d["Statement"]
                        for a in ([s["Action"]] if isinstance(s["Action"], str) else s["Action"])}
             assert "secretsmanager:GetSecretValue" in actions, actions
-    print("ok: the Hive 3 example holds no password and deployed to the local mock with its 3306 rule")
+
+            deleted, retained = aws.delete_stack("hive3", body)
+            assert {"AWS::EC2::SecurityGroup", "AWS::IAM::Role", "AWS::IAM::InstanceProfile"} <= deleted, deleted
+            assert {"AWS::S3::Bucket", "AWS::KMS::Key"} <= retained, retained
+    print("ok: the Hive 3 example holds no password and deployed to the local mock with its 3306 rule; deleted but "
+          "for what it retains")
 
 
 if __name__ == "__main__":

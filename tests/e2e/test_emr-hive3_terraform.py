@@ -7,20 +7,17 @@ that no file or output holds, and the service role allowed to read exactly that 
 """
 import json
 import os
-import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from moto import Moto, mock_cannot_apply, require_tools, terraform_apply  # noqa: E402
+from moto import Moto, mock_cannot_apply, require_tools, terraform_apply, terraform_synth  # noqa: E402
 
 ENDPOINT = "hive-metastore.cluster-c0ffee.us-east-1.rds.amazonaws.com"
 
 
 def main(app):
     require_tools("moto_server", "aws", "terraform")
-    with tempfile.TemporaryDirectory(prefix="drdb-e2e-hive3-tf-") as work:
-        subprocess.run([app, "synth", "--out", work, "--format", "terraform"], check=True, capture_output=True)
+    with terraform_synth(app, "drdb-e2e-hive3-tf-") as work:
         module = os.path.join(work, "terraform", "EmrHive3")
         with open(os.path.join(module, "terraform.tfvars.json"), "w") as f:
             json.dump({"MetastoreEndpoint": ENDPOINT}, f)

@@ -8,6 +8,11 @@ attached, the autoscaling role. The mock's cluster ignores applications, instanc
 configurations, steps and bootstrap actions, and its S3 ignores lifecycle and logging settings: those
 are asserted on the template the mock accepted (and lifecycle and logging on the Terraform apply,
 test_emr_terraform.py).
+
+Deleted at the end: groups, subnets, the instance profile and the other roles go (the cluster is
+terminated); the buckets, key and log group, which drdb retains, stay; so do the VPC and the
+job-flow role, as the mock can delete neither the route tables nor the managed policy attached to
+the role (moto.py).
 """
 import json
 import os
@@ -115,7 +120,12 @@ def main(app):
             autoscaling = aws("iam", "get-role", "--role-name", physical("AWS::IAM::Role", "SparkAutoScalingRole"))["Role"]
             principals = json.dumps(autoscaling["AssumeRolePolicyDocument"])
             assert "application-autoscaling.amazonaws.com" in principals, principals
-    print("ok: the EMR example deployed to the local mock: cluster, encryption, key, buckets, roles")
+
+            deleted, retained = aws.delete_stack("emr", body)
+            assert {"AWS::EC2::SecurityGroup", "AWS::IAM::InstanceProfile", "AWS::IAM::Role"} <= deleted, deleted
+            assert {"AWS::S3::Bucket", "AWS::KMS::Key", "AWS::IAM::Role", "AWS::EC2::VPC"} <= retained, retained
+    print("ok: the EMR example deployed to the local mock: cluster, encryption, key, buckets, roles; deleted but for "
+          "what it retains")
 
 
 if __name__ == "__main__":

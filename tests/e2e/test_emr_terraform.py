@@ -8,18 +8,15 @@ logs, and the egress rules of the EMR-managed groups.
 """
 import json
 import os
-import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from moto import Moto, mock_cannot_apply, require_tools, terraform_apply  # noqa: E402
+from moto import Moto, mock_cannot_apply, require_tools, terraform_apply, terraform_synth  # noqa: E402
 
 
 def main(app):
     require_tools("moto_server", "aws", "terraform")
-    with tempfile.TemporaryDirectory(prefix="drdb-e2e-emr-tf-") as work:
-        subprocess.run([app, "synth", "--out", work, "--format", "terraform"], check=True, capture_output=True)
+    with terraform_synth(app, "drdb-e2e-emr-tf-") as work:
         module = os.path.join(work, "terraform", "Emr")
         with Moto() as aws:
             outputs = terraform_apply(aws, module, work, skip=mock_cannot_apply)

@@ -2,8 +2,9 @@
 
 Asserts what the mock models: every resource created, the Hive-metastore rule (3306 from the EMR
 primary group) present on the metastore group, subnets inside the VPC, buckets encrypted, the role
-trusting EC2 with its policy; then an update with a changed template, then delete.
-The mock ignores egress rules (inline and AWS::EC2::SecurityGroupEgress) and public-access blocks,
+trusting EC2 with its policy; then an update with a changed template, then the delete: the stack
+reaches DELETE_COMPLETE, its groups, subnets, VPC and role are gone and its buckets, which drdb
+retains, are still there. The mock ignores egress rules (inline and AWS::EC2::SecurityGroupEgress) and public-access blocks,
 so those are checked by the golden and lint tests instead.
 """
 import ast
@@ -83,7 +84,9 @@ def main(app):
             ports = sorted(p["FromPort"] for p in groups[0]["IpPermissions"])
             assert ports == [3306, 9083], groups[0]["IpPermissions"]
 
-            aws("cloudformation", "delete-stack", "--stack-name", "platform")
+            deleted, retained = aws.delete_stack("platform", body)
+            assert {"AWS::EC2::VPC", "AWS::EC2::SecurityGroup", "AWS::IAM::Role"} <= deleted, deleted
+            assert retained == {"AWS::S3::Bucket"}, retained
     print("ok: the example deployed, updated and was deleted in the local mock")
 
 

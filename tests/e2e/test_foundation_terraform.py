@@ -4,18 +4,15 @@ Every resource of the example is a type the mock supports through the provider (
 groups and rules, IAM, S3). Asserts the metastore rule and the buckets' encryption.
 """
 import os
-import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from moto import Moto, require_tools, terraform_apply  # noqa: E402
+from moto import Moto, require_tools, terraform_apply, terraform_synth  # noqa: E402
 
 
 def main(app):
     require_tools("moto_server", "aws", "terraform")
-    with tempfile.TemporaryDirectory(prefix="drdb-e2e-tf-") as work:
-        subprocess.run([app, "synth", "--out", work, "--format", "terraform"], check=True, capture_output=True)
+    with terraform_synth(app, "drdb-e2e-tf-") as work:
         with Moto() as aws:
             outputs = terraform_apply(aws, os.path.join(work, "terraform", "Platform"), work)
             assert outputs["EnvironmentName"] == "drdb-dev", outputs

@@ -5,7 +5,9 @@ the mock: the trading-hours schedule and the cluster-ended pattern with their fu
 job-status table's key, the functions' environments (the launcher's cluster definition is the typed
 model's RunJobFlow parameters: HBase as a read replica on S3, the at-rest security configuration)
 and their log groups' retention. No role allows a wildcard action, and the stack deploys no cluster.
-The handlers themselves run against the mock in tests/handlers/.
+The handlers themselves run against the mock in tests/handlers/. Deleted at the end: functions,
+rules, roles and groups go; the buckets, table, key and log groups, which drdb retains, stay; the VPC
+stays too, as the mock cannot delete its route tables (moto.py).
 """
 import json
 import os
@@ -19,6 +21,12 @@ from moto import Moto, require_tools, without_kms_key_tags  # noqa: E402
 
 def check_deployed(aws, body, outputs, resources):
     assert not [v for v in body["Resources"].values() if v["Type"] == "AWS::EMR::Cluster"]
+    check_functions(aws, outputs, {v[1] for v in resources.values() if v[0] == "AWS::IAM::Role"})
+
+
+def check_functions(aws, outputs, roles):
+    """The rules with their function targets, the job table, the functions' environments and log
+    groups, and no wildcard action in any of the `roles` (names). Returns the rules."""
     rules = {r["Name"]: r for r in aws("events", "list-rules")["Rules"]}
     (schedule,) = [r for r in rules.values() if "ScheduleExpression" in r]
     assert schedule["ScheduleExpression"] == "cron(0/15 13-21 ? * MON-FRI *)", schedule
@@ -47,10 +55,9 @@ def check_deployed(aws, body, outputs, resources):
     kept = [g for g in groups if g.get("retentionInDays") == 90]
     assert len(kept) == 2, groups
 
-    for role_id, (kind, name, _) in resources.items():
-        if kind == "AWS::IAM::Role":
-            wildcards = [a for a in aws.role_actions(name) if "*" in a]
-            assert not wildcards, (role_id, wildcards)
+    wildcards = aws.wildcard_actions(roles)
+    assert not wildcards, wildcards
+    return schedule, ended
 
 
 def main(app):
@@ -67,8 +74,11 @@ def main(app):
             deployable = without_kms_key_tags(template, os.path.join(work, "mock.json"))
             outputs, resources = aws.deploy_modelled("intraday", deployable, body, parameters=[("AssetsBucket", bucket)])
             check_deployed(aws, body, outputs, resources)
+            deleted, retained = aws.delete_stack("intraday", body)
+            assert {"AWS::Lambda::Function", "AWS::Events::Rule", "AWS::IAM::Role"} <= deleted, deleted
+            assert {"AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::KMS::Key", "AWS::Logs::LogGroup"} <= retained, retained
     print("e2e intraday: deployed with its assets; schedule, cluster-ended rule, job table, functions and the "
-          "rendered read-replica cluster definition as expected")
+          "rendered read-replica cluster definition as expected; deleted but for what it retains")
 
 
 if __name__ == "__main__":

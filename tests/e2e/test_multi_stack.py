@@ -3,7 +3,9 @@ CloudFormation, one after the other in the order manifest.json gives.
 
 Asserts the order, the exports Storage publishes for the other stacks' references, and that Compute
 and Monitoring received Storage's values: through Fn::ImportValue of the generated exports (the
-role's policy, SSM parameters) and of the export the app names itself (import_value).
+role's policy, SSM parameters) and of the export the app names itself (import_value). Then each
+stack is deleted, in the reverse order, to DELETE_COMPLETE: the parameters, role and queue go, the
+bucket (retained) stays, and no export is left.
 """
 import json
 import os
@@ -30,12 +32,12 @@ def main(app):
         assert manifest["stacks"]["Monitoring"]["depends_on"] == ["Compute", "Storage"], manifest
 
         with Moto() as aws:
-            outputs, resources = {}, {}
+            outputs, resources, bodies = {}, {}, {}
             for stack in manifest["deploy_order"]:
                 template = os.path.join(work, manifest["stacks"][stack]["cloudformation"]["json"])
                 with open(template) as f:
-                    body = json.load(f)
-                outputs[stack], resources[stack] = aws.deploy_modelled(stack, template, body)
+                    bodies[stack] = json.load(f)
+                outputs[stack], resources[stack] = aws.deploy_modelled(stack, template, bodies[stack])
 
             exports = {e["Name"]: e["Value"] for e in aws("cloudformation", "list-exports")["Exports"]}
             generated = sorted(name for name in exports if name.startswith("Storage:ExportsOutput"))
@@ -53,7 +55,16 @@ def main(app):
             named = {arn for statement in aws.role_statements(resources["Compute"]["Worker"][1])
                      for arn in listed(statement["Resource"])}
             assert {bucket_arn, f"{bucket_arn}/*", queue_arn} <= named, named
-    print("ok: three stacks deployed to the local mock in manifest order, each reading the others' exports")
+
+            deleted, retained = set(), set()
+            for stack in reversed(manifest["deploy_order"]):
+                gone, kept = aws.delete_stack(stack, bodies[stack])
+                deleted, retained = deleted | gone, retained | kept
+            assert {"AWS::SSM::Parameter", "AWS::IAM::Role", "AWS::SQS::Queue"} <= deleted, deleted
+            assert retained == {"AWS::S3::Bucket"}, retained
+            assert aws("cloudformation", "list-exports")["Exports"] == []
+    print("ok: three stacks deployed to the local mock in manifest order, each reading the others' exports, and "
+          "deleted in the reverse order")
 
 
 if __name__ == "__main__":

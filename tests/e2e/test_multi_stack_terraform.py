@@ -5,19 +5,16 @@ outputs of the stacks before it from their state (terraform_remote_state, local 
 """
 import json
 import os
-import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from moto import Moto, require_tools, terraform_apply  # noqa: E402
+from moto import Moto, require_tools, terraform_apply, terraform_synth  # noqa: E402
 from test_multi_stack import parameter  # noqa: E402
 
 
 def main(app):
     require_tools("moto_server", "aws", "terraform")
-    with tempfile.TemporaryDirectory(prefix="drdb-e2e-multi-tf-") as work:
-        subprocess.run([app, "synth", "--out", work, "--format", "terraform"], check=True, capture_output=True)
+    with terraform_synth(app, "drdb-e2e-multi-tf-") as work:
         with open(os.path.join(work, "manifest.json")) as f:
             manifest = json.load(f)
         with Moto() as aws:

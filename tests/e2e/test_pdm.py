@@ -8,7 +8,9 @@ launcher allowed to read the secret, the run table's keys and cluster index, the
 cluster-failure rules with their targets, the relauncher pointed at the launcher, and the launcher's
 cluster definition (the typed model's RunJobFlow parameters: Hive 3 on the external metastore, the
 password as EMR's secret reference, never its value). No role allows a wildcard action. The
-handlers run against the mock in tests/handlers/ (the relauncher through the launcher).
+handlers run against the mock in tests/handlers/ (the relauncher through the launcher). Deleted at
+the end: functions, rules, roles and groups go; the buckets, table and key, which drdb retains,
+stay; the VPC stays too, as the mock cannot delete its route tables (moto.py).
 """
 import json
 import os
@@ -18,6 +20,8 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 from moto import MOCK_SKIPS, Moto, physical, require_tools, without_kms_key_tags  # noqa: E402
+
+ENDPOINT = "metastore.example.internal"
 
 
 def check_template(body):
@@ -43,14 +47,23 @@ def check_deployed(aws, body, resources):
     assert any(p.get("FromPort") == 3306 and p.get("ToPort") == 3306 and any(g["GroupId"] == primary for g in p.get("UserIdGroupPairs", []))
                for p in group["IpPermissions"]), group
 
-    launcher_name = physical(resources, "AWS::Lambda::Function", "Launcher")
-    relauncher_name = physical(resources, "AWS::Lambda::Function", "Relauncher")
-    runs = physical(resources, "AWS::DynamoDB::Table", "Runs")
+    roles = {v[1] for v in resources.values() if v[0] == "AWS::IAM::Role"}
+    check_functions(aws, physical(resources, "AWS::Lambda::Function", "Launcher"),
+                    physical(resources, "AWS::Lambda::Function", "Relauncher"),
+                    physical(resources, "AWS::DynamoDB::Table", "Runs"), roles)
+    assert "secretsmanager:GetSecretValue" in aws.role_actions(physical(resources, "AWS::IAM::Role", "LauncherServiceRole"))
+
+
+def check_functions(aws, launcher_name, relauncher_name, runs, roles):
+    """The launcher's cluster definition (Hive 3 on the external metastore) and environment, the
+    relauncher pointed at it, the run table's keys and cluster index, the daily and cluster-failure
+    rules with their targets, and no wildcard action in any of the `roles` (names). Returns the
+    launcher's environment."""
     launcher = aws("lambda", "get-function-configuration", "--function-name", launcher_name)["Environment"]["Variables"]
     definition = json.loads(launcher["CLUSTER_DEFINITION"])
     assert definition["ReleaseLabel"] == "emr-6.15.0" and definition["Name"] == "drdb-pdm", definition
     (hive_site,) = [c["Properties"] for c in definition["Configurations"] if c["Classification"] == "hive-site"]
-    assert hive_site["javax.jdo.option.ConnectionURL"] == "jdbc:mysql://metastore.example.internal:3306/hive?createDatabaseIfNotExist=true"
+    assert hive_site["javax.jdo.option.ConnectionURL"] == f"jdbc:mysql://{ENDPOINT}:3306/hive?createDatabaseIfNotExist=true"
     assert launcher["RUN_LOG_TABLE"] == runs, launcher
     relauncher = aws("lambda", "get-function-configuration", "--function-name", relauncher_name)["Environment"]["Variables"]
     assert relauncher["LAUNCHER_FUNCTION"] == launcher_name and relauncher["RUN_LOG_CLUSTER_INDEX"] == "ByCluster", relauncher
@@ -68,11 +81,9 @@ def check_deployed(aws, body, resources):
         (target,) = aws("events", "list-targets-by-rule", "--rule", rule["Name"])["Targets"]
         assert target["Arn"].endswith(":function:" + function), (target, function)
 
-    roles = {k: v[1] for k, v in resources.items() if v[0] == "AWS::IAM::Role"}
-    for role_id, name in roles.items():
-        wildcards = [a for a in aws.role_actions(name) if "*" in a]
-        assert not wildcards, (role_id, wildcards)
-    assert "secretsmanager:GetSecretValue" in aws.role_actions(physical(resources, "AWS::IAM::Role", "LauncherServiceRole"))
+    wildcards = aws.wildcard_actions(roles)
+    assert not wildcards, wildcards
+    return launcher
 
 
 def main(app):
@@ -91,10 +102,13 @@ def main(app):
             # The mock accepts secrets in a template but does not list them as stack resources.
             _, resources = aws.deploy_modelled(
                 "pdm", deployable, body, skips=MOCK_SKIPS | {"AWS::SecretsManager::Secret"},
-                parameters=[("AssetsBucket", bucket), ("MetastoreEndpoint", "metastore.example.internal")])
+                parameters=[("AssetsBucket", bucket), ("MetastoreEndpoint", ENDPOINT)])
             check_deployed(aws, body, resources)
+            deleted, retained = aws.delete_stack("pdm", body)
+            assert {"AWS::Lambda::Function", "AWS::Events::Rule", "AWS::EC2::SecurityGroup"} <= deleted, deleted
+            assert {"AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::KMS::Key"} <= retained, retained
     print("e2e pdm: deployed with its assets; MySQL both ways, the password secret and who may read it, the run table, "
-          "the rules and the rendered Hive 3 cluster definition as expected")
+          "the rules and the rendered Hive 3 cluster definition as expected; deleted but for what it retains")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,10 @@ policies name no wildcard action. The stack deploys no EMR cluster: the workflow
 Run (sfn_run.py): the workflow's definition is created again through the mock's API and started next
 to a WAITING cluster of the model's name: the run is recorded with its expiry (the JSONata state's
 value) and finds that cluster, as far as the mock's JSONPath allows (sfn_run.py says where it stops).
+
+Deleted at the end: state machines, rules, the function, roles and groups go; the buckets, key and
+run log, which drdb retains, stay, with the run's record; the VPC stays too, as the mock cannot
+delete its route tables (moto.py).
 """
 import json
 import os
@@ -28,7 +32,8 @@ def of_type(body, kind):
     return {k: v for k, v in body["Resources"].items() if v["Type"] == kind}
 
 
-def check_rules(aws, outputs):
+def check_triggers(aws, outputs):
+    """The upload and cluster-failure rules' patterns and the schedules. Returns the rules by name."""
     rules = {r["Name"]: r for r in aws("events", "list-rules")["Rules"]}
     patterns = [json.loads(r["EventPattern"]) for r in rules.values() if "EventPattern" in r]
     uploads = [p for p in patterns if p.get("source") == ["aws.s3"]]
@@ -39,6 +44,11 @@ def check_rules(aws, outputs):
     assert len(failures) == 1 and failures[0]["detail"] == {"name": ["drdb-pipeline"], "state": ["TERMINATED_WITH_ERRORS"]}, failures
     schedules = sorted(r["ScheduleExpression"] for r in rules.values() if "ScheduleExpression" in r)
     assert schedules == ["cron(0 13 ? * WED *)", "cron(0 2 * * ? *)", "cron(0 22 ? * MON-FRI *)", "cron(0 6 ? * MON-FRI *)"], schedules
+    return rules
+
+
+def check_rules(aws, outputs):
+    rules = check_triggers(aws, outputs)
     inputs = []
     for name in rules:
         for target in aws("events", "list-targets-by-rule", "--rule", name)["Targets"]:
@@ -106,8 +116,12 @@ def main(app):
             outputs, resources = aws.deploy_modelled("pipeline", deployable, body, parameters=[("AssetsBucket", bucket)])
             workflow = check_deployed(aws, body, outputs, resources)
             sfn_run.run_next_to_waiting_cluster(aws, workflow, outputs["RunLogTable"], "drdb-pipeline", "sales")
+            deleted, retained = aws.delete_stack("pipeline", body)
+            assert {"AWS::StepFunctions::StateMachine", "AWS::Events::Rule", "AWS::Lambda::Function"} <= deleted, deleted
+            assert {"AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::KMS::Key"} <= retained, retained
+            assert sfn_run.run_record(aws, outputs["RunLogTable"]), "the retained run log lost its record"
     print("e2e pipeline: deployed with its asset; triggers, run log, relauncher and state machines as rendered; "
-          "one run recorded with its expiry and failed as expected")
+          "one run recorded with its expiry and failed as expected; deleted but for what it retains")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,10 @@ run must be recorded in the run-log table under the execution's name with its da
 input's date and its expiry, and ListClusters must run. The account has no cluster, and the mock
 fails the JSONPath filter on the empty page with States.Runtime, where Step Functions gives an empty
 list (see test_pipeline.py, which runs further with a cluster in place).
+
+Deleted at the end: the state machine, roles and groups go (the cluster was terminated); the run
+log, which drdb retains, stays with the run's record; the VPC stays too, as the mock cannot delete
+its route tables (moto.py).
 """
 import json
 import os
@@ -24,6 +28,11 @@ STATES = {"HasDate", "InitFromInput", "InitFromStartTime", "SetRecordExpiry", "R
           "SummarizeClusters", "SortClusters", "Decide", "UseWaitingCluster",
           "TerminateExtraClusters", "UseRunningCluster", "WaitForCluster", "CreateCluster", "RecordRunning", "RunStep",
           "RecordSucceeded", "Done", "RecordFailed", "Failed"}
+
+# What the graph calls, which the state machine's role must allow.
+ROLE_ACTIONS = {"elasticmapreduce:RunJobFlow", "elasticmapreduce:ListClusters", "elasticmapreduce:AddJobFlowSteps",
+                "elasticmapreduce:TerminateJobFlows", "iam:PassRole", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                "events:PutRule"}
 
 
 def of_type(body, kind):
@@ -47,10 +56,7 @@ def check_deployed(aws, body, outputs, resources):
     assert machine.get("type", "STANDARD") == "STANDARD"
     actions = aws.role_actions(role_name)
     assert not [a for a in actions if "*" in a], actions
-    for needed in ("elasticmapreduce:RunJobFlow", "elasticmapreduce:ListClusters", "elasticmapreduce:AddJobFlowSteps",
-                   "elasticmapreduce:TerminateJobFlows", "iam:PassRole", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                   "events:PutRule"):
-        assert needed in actions, (needed, sorted(actions))
+    assert ROLE_ACTIONS <= actions, sorted(ROLE_ACTIONS - actions)
     return definition, machine["roleArn"]
 
 
@@ -62,9 +68,8 @@ def run_once(aws, definition, role_arn, table):
     status, entered, history = sfn_run.run_in_mock(aws, runnable, role_arn, "run-e2e-1", {"date": "2026-11-21"})
     assert status == "FAILED", (status, entered)
     assert entered == ["HasDate", "InitFromInput", "SetRecordExpiry", "RecordStarted", "ListClusters", "FilterClusters"], (entered, history)
-    item = aws("dynamodb", "get-item", "--table-name", table, "--key", json.dumps({"Correlation_Id": {"S": "run-e2e-1"}}))
-    assert item, "the run was not recorded"
-    record = item["Item"]
+    record = sfn_run.run_record(aws, table)
+    assert record, "the run was not recorded"
     assert record["DataProduct"] == {"S": "sales"}, record
     assert record["RunId"]["S"].endswith(":run-e2e-1"), record
     assert record["Date"] == {"S": "2026-11-21"}, record
@@ -82,7 +87,12 @@ def main(app):
             outputs, resources = aws.deploy_modelled("workflow", template, body)
             definition, role_arn = check_deployed(aws, body, outputs, resources)
             run_once(aws, definition, role_arn, outputs["RunLogTable"])
-    print("e2e workflow: deployed, state machine and role as rendered, one run recorded and failed as expected")
+            deleted, retained = aws.delete_stack("workflow", body)
+            assert {"AWS::StepFunctions::StateMachine", "AWS::IAM::Role", "AWS::EC2::SecurityGroup"} <= deleted, deleted
+            assert {"AWS::DynamoDB::Table", "AWS::S3::Bucket"} <= retained, retained
+            assert sfn_run.run_record(aws, outputs["RunLogTable"]), "the retained run log lost its record"
+    print("e2e workflow: deployed, state machine and role as rendered, one run recorded and failed as expected; "
+          "deleted but for what it retains")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 # example's binary drdb-example-<example>, or the test app named below.
 find_package(Python3 COMPONENTS Interpreter)
 set(DRDB_E2E_APP_multi_stack drdb-lint-multi-stack)  # tests/lint/multi_stack_app.cpp
+set(DRDB_E2E_APP_spec_update drdb-synth)  # deploys examples/drdb/drdb.yaml, edits it, updates
 if(Python3_FOUND)
   file(GLOB DRDB_E2E_SCRIPTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/test_*.py)
   foreach(script IN LISTS DRDB_E2E_SCRIPTS)
