@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# setup.sh [--werror] [--debug]: prepares a fresh Debian machine and builds drdb into build/.
+# setup.sh [--werror] [--debug] [--sanitize]: prepares a fresh Debian machine and builds drdb into build/.
 #   Installs the build dependencies that are missing (apt-get), configures with Ninja, builds.
-#   Warnings are errors under CI (CI=true) or with --werror.
+#   Warnings are errors under CI (CI=true) or with --werror. --sanitize instruments everything with
+#   AddressSanitizer and UndefinedBehaviorSanitizer (DRDB_SANITIZE; scripts/test.sh does so in CI).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 werror=OFF
 [[ ${CI:-} == true ]] && werror=ON
 build_type=Release
+sanitize=
 for arg in "$@"; do
   case $arg in
     --werror) werror=ON ;;
     --debug) build_type=Debug ;;
-    *) echo "usage: $0 [--werror] [--debug]" >&2; exit 2 ;;
+    --sanitize) sanitize=address,undefined ;;
+    *) echo "usage: $0 [--werror] [--debug] [--sanitize]" >&2; exit 2 ;;
   esac
 done
 
@@ -29,5 +32,6 @@ if ((${#missing[@]} > 0)); then
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" -DDRDB_WERROR="$werror"
+cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" -DDRDB_WERROR="$werror" \
+  -DDRDB_SANITIZE="$sanitize"
 cmake --build "$root/build"

@@ -89,8 +89,8 @@ Kind make_kind(std::string_view doc, std::vector<Attribute<C>> attributes,
     if (!read_fields(node, actions, Fields<Actions>::get(), c, KindName<C>::value, prop_keys)) return;
     if (apply) apply(dynamic_cast<C&>(resource), actions);
   };
-  for (auto& [name, get] : attributes)
-    k.attributes.push_back({name, [get](const Construct& r) { return get(dynamic_cast<const C&>(r)); }});
+  for (auto& [name, get] : attributes)  // an init-capture: clang before 16 cannot capture a structured binding
+    k.attributes.push_back({name, [getter = get](const Construct& r) { return getter(dynamic_cast<const C&>(r)); }});
   k.schema = [] {
     Schema s = object_schema(Fields<Props>::get());
     const Schema actions = object_schema(Fields<Actions>::get());

@@ -135,7 +135,9 @@ void create_resources(const StackLoad& s, Context& c) {
   c.enter(s.name);
   load_parameters(s.node["parameters"], *s.stack, c);
   const YAML::Node resources = s.node["resources"];
-  for (const auto& [id, kind] : s.declared) {
+  for (const auto& entry : s.declared) {
+    const std::string& id = entry.first;  // not a structured binding: clang before 16 cannot capture one
+    const Kind* kind = entry.second;
     Construct* made = attempt(c, resources[id], [&]() -> Construct* { return kind->create(*s.stack, id, resources[id], c); });
     if (made == nullptr) continue;
     made->set_source(c.where(resources[id]));
@@ -172,12 +174,15 @@ void add_dependencies(const StackLoad& s, App& app, Context& c) {
 void act_and_output(const StackLoad& s, App& app, Context& c) {
   c.enter(s.name);
   const YAML::Node resources = s.node["resources"];
-  for (const auto& [id, kind] : s.declared)
+  for (const auto& entry : s.declared) {
+    const std::string& id = entry.first;  // not a structured binding: clang before 16 cannot capture one
+    const Kind* kind = entry.second;
     if (auto it = c.resources().find(id); it != c.resources().end())
       attempt(c, resources[id], [&]() -> bool {
         kind->act(*it->second, resources[id], c);
         return true;
       });
+  }
   add_dependencies(s, app, c);
 
   const YAML::Node outputs = s.node["outputs"];

@@ -35,7 +35,7 @@ void CfnMapper::visit(const aws::iam::Role& role) {
 void CfnMapper::visit(const aws::iam::InstanceProfile& profile) {
   const auto& props = profile.props();
   l1::InstanceProfile r;
-  r.roles = ListOf<Str>{profile.role().role_name()};
+  if (props.role != nullptr) r.roles = ListOf<Str>{props.role->role_name()};  // none: reported by validate
   r.path = props.path;
   if (!props.instance_profile_name.empty()) r.instance_profile_name = props.instance_profile_name;
   const auto& out = emit(profile, r);

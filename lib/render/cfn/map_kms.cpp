@@ -23,7 +23,7 @@ void CfnMapper::visit(const aws::kms::Key& key) {
 void CfnMapper::visit(const aws::kms::Alias& alias) {
   l1::Alias r;
   r.alias_name = alias.props().alias_name;
-  r.target_key_id = alias.key().key_id();
+  if (alias.props().key != nullptr) r.target_key_id = alias.props().key->key_id();  // none: reported by validate
   const auto& out = emit(alias, r);
   bind_ref(alias, "Name", out);
 }

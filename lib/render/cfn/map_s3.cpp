@@ -120,7 +120,7 @@ void CfnMapper::visit(const aws::s3::Bucket& bucket) {
 
 void CfnMapper::visit(const aws::s3::BucketPolicy& policy) {
   l1::BucketPolicy r;
-  r.bucket = policy.bucket().bucket_name();
+  if (policy.props().bucket != nullptr) r.bucket = policy.props().bucket->bucket_name();  // none: reported by validate
   r.policy_document = policy.document().to_value();
   emit(policy, r);
 }

@@ -25,7 +25,7 @@ void CfnMapper::visit(const aws::sqs::Queue& queue) {
 
 void CfnMapper::visit(const aws::sqs::QueuePolicy& policy) {
   l1::QueuePolicy r;
-  r.queues = ListOf<Str>{policy.queue().queue_url()};
+  if (policy.props().queue != nullptr) r.queues = ListOf<Str>{policy.props().queue->queue_url()};  // none: reported by validate
   r.policy_document = policy.document().to_value();
   emit(policy, r);
 }

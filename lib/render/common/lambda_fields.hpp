@@ -12,7 +12,7 @@ template <class L1Permission>
 void fill_permission(L1Permission& r, const aws::lambda::Permission& permission) {
   const auto& props = permission.props();
   r.action = props.action;
-  r.function_name = permission.function().function_arn();
+  if (props.function != nullptr) r.function_name = props.function->function_arn();  // none: reported by validate
   r.principal = props.principal;
   if (props.source_arn) r.source_arn = *props.source_arn;
   if (props.source_account) r.source_account = *props.source_account;

@@ -52,7 +52,7 @@ void TfMapper::visit(const aws::iam::Role& role) {
 void TfMapper::visit(const aws::iam::InstanceProfile& profile) {
   const auto& props = profile.props();
   l1::aws_iam_instance_profile r;
-  r.role = profile.role().role_name();
+  if (props.role != nullptr) r.role = props.role->role_name();  // none: reported by validate
   r.path = props.path;
   if (!props.instance_profile_name.empty()) r.name = props.instance_profile_name;
   const auto& out = emit(profile, r);

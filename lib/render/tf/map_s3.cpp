@@ -151,7 +151,7 @@ void TfMapper::visit(const aws::s3::Bucket& bucket) {
 
 void TfMapper::visit(const aws::s3::BucketPolicy& policy) {
   l1::aws_s3_bucket_policy r;
-  r.bucket = policy.bucket().bucket_name();
+  if (policy.props().bucket != nullptr) r.bucket = policy.props().bucket->bucket_name();  // none: reported by validate
   r.policy = policy.document().to_json_string();
   emit(policy, r);
 }

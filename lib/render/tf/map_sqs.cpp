@@ -25,7 +25,7 @@ void TfMapper::visit(const aws::sqs::Queue& queue) {
 
 void TfMapper::visit(const aws::sqs::QueuePolicy& policy) {
   l1::aws_sqs_queue_policy r;
-  r.queue_url = policy.queue().queue_url();
+  if (policy.props().queue != nullptr) r.queue_url = policy.props().queue->queue_url();  // none: reported by validate
   r.policy = policy.document().to_json_string();
   emit(policy, r);
 }

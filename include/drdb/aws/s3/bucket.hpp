@@ -107,6 +107,7 @@ class BucketPolicy : public Resource {
   };
   BucketPolicy(const Scope& scope, Props props);
 
+  const Props& props() const { return props_; }
   void add(iam::Statement statement) { document_.add(std::move(statement)); }
   const iam::PolicyDocument& document() const { return document_; }
   const Bucket& bucket() const { return *props_.bucket; }

@@ -82,6 +82,7 @@ class QueuePolicy : public Resource {
   };
   QueuePolicy(const Scope& scope, Props props);
 
+  const Props& props() const { return props_; }
   void add(iam::Statement statement) { document_.add(std::move(statement)); }
   const iam::PolicyDocument& document() const { return document_; }
   const Queue& queue() const { return *props_.queue; }

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# fuzz.sh [SECONDS]: fuzzes the YAML spec loader (tests/fuzz/spec_loader_fuzz.cpp) for SECONDS
+# (default 60) with libFuzzer, AddressSanitizer and UndefinedBehaviorSanitizer.
+#   Installs what is missing (clang and its fuzzer runtime, with apt-get), builds only the fuzz
+#   target into build-fuzz/ with clang, and runs it on a copy of tests/fuzz/corpus: the committed
+#   corpus is never written. A finding fails the script and leaves its input in
+#   build-fuzz/run/artifacts/; replay it with `build-fuzz/tests/fuzz/drdb-fuzz-spec-loader FILE`,
+#   then fix the bug and add the input to tests/fuzz/corpus/ (docs/ARCHITECTURE.md).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+seconds=${1:-60}
+[[ $seconds =~ ^[0-9]+$ ]] || { echo "usage: $0 [SECONDS]" >&2; exit 2; }
+build=$root/build-fuzz
+
+sudo=()
+((EUID == 0)) || sudo=(sudo)
+apt_install() {
+  local missing=() p
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  ((${#missing[@]} == 0)) && return
+  echo "fuzz: installing ${missing[*]}"
+  "${sudo[@]}" apt-get update
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+}
+apt_install clang cmake ninja-build nlohmann-json3-dev libyaml-cpp-dev libcli11-dev python3
+# libFuzzer and the sanitizer runtimes are clang's compiler-rt, only recommended by clang:
+# libclang-rt-<major>-dev (Debian 12: clang 14).
+clang_major=$(clang++ -dumpversion | cut -d. -f1)
+[[ -e $(clang++ --print-runtime-dir)/libclang_rt.fuzzer-x86_64.a ]] || apt_install "libclang-rt-$clang_major-dev"
+
+werror=OFF
+[[ ${CI:-} == true ]] && werror=ON
+# -O1: the fuzzer runs many inputs a second; -O2 would cost more build time than it gains here.
+CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DDRDB_WERROR="$werror" \
+  -DDRDB_FUZZ=ON -DDRDB_SANITIZE=address,undefined -DDRDB_SANITIZE_FLAGS="-O1 -g1" \
+  -DDRDB_BUILD_TESTS=OFF -DDRDB_BUILD_BENCH=OFF
+cmake --build "$build" --target drdb-fuzz-spec-loader
+fuzzer=$build/tests/fuzz/drdb-fuzz-spec-loader
+
+# A fresh copy of the corpus (new inputs go there), and a dictionary of the spec format's words: every
+# key and enum value of the spec schema, which random mutation would hardly find.
+run=$build/run
+rm -rf "$run"
+mkdir -p "$run/corpus" "$run/artifacts"
+cp "$root"/tests/fuzz/corpus/* "$run/corpus/"
+python3 - "$root/schemas/drdb-spec.schema.json" "$run/spec.dict" <<'EOF'
+import json, sys
+
+words = set()
+def walk(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "properties" and isinstance(value, dict):
+                words.update(value)
+            elif key in ("enum", "const"):
+                words.update(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
+            walk(value)
+    elif isinstance(node, list):
+        for item in node:
+            walk(item)
+walk(json.load(open(sys.argv[1])))
+with open(sys.argv[2], "w") as out:
+    for word in sorted(words):
+        out.write(json.dumps(word) + "\n")
+EOF
+
+# LeakSanitizer cannot run in some containers (ptrace restricted): fuzz without it there rather than
+# fail on every input.
+leaks=1
+if "$fuzzer" -runs=0 "$run/corpus" 2>&1 | grep -q "LeakSanitizer has encountered a fatal error"; then
+  echo "fuzz: LeakSanitizer does not work here; fuzzing without leak detection" >&2
+  leaks=0
+fi
+export ASAN_OPTIONS=detect_leaks=$leaks:check_initialization_order=1:strict_init_order=1:detect_stack_use_after_return=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+cd "$run"  # anything an input makes the library write lands here
+"$fuzzer" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -detect_leaks="$leaks" -print_final_stats=1 \
+  -dict="$run/spec.dict" -artifact_prefix="$run/artifacts/" "$run/corpus"
