@@ -1,15 +1,13 @@
 #!/usr/bin/env bash
 # test.sh [setup.sh options]: builds (scripts/setup.sh), makes sure the test tools are present, and
 # runs every test suite with ctest. The project's one test command (README, .ci/run).
-# In CI (CI=true) the one build is instrumented with AddressSanitizer and UndefinedBehaviorSanitizer
-# (setup.sh --sanitize), so every suite runs sanitized, and the spec loader is then fuzzed for
-# DRDB_FUZZ_SECONDS (default 60; 0 skips it) by scripts/fuzz.sh.
+# `scripts/test.sh --sanitize` builds everything with AddressSanitizer and UndefinedBehaviorSanitizer
+# and runs every suite sanitized. In CI (CI=true) the spec loader is fuzzed, sanitized, for
+# DRDB_FUZZ_SECONDS (default 60; 0 skips it) by scripts/fuzz.sh, alongside the suite.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-setup_args=("$@")
-[[ ${CI:-} == true ]] && setup_args=(--sanitize "$@")
-"$root/scripts/setup.sh" "${setup_args[@]}"
+"$root/scripts/setup.sh" "$@"
 
 # Node tools, installed locally with npm (pinned): asl-validator checks every state machine
 # definition (tests/lint/asl-validate.sh); jsonata, the reference implementation, evaluates the JSONata
