@@ -2,7 +2,7 @@
 # setup.sh [--werror] [--debug] [--sanitize]: prepares a fresh Debian machine and builds drdb into build/.
 #   Installs the build dependencies that are missing (apt-get), configures with Ninja, builds.
 #   Warnings are errors under CI (CI=true) or with --werror. --sanitize instruments everything with
-#   AddressSanitizer and UndefinedBehaviorSanitizer (DRDB_SANITIZE; scripts/test.sh does so in CI).
+#   AddressSanitizer and UndefinedBehaviorSanitizer (DRDB_SANITIZE; `scripts/test.sh --sanitize`).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
