@@ -36,6 +36,56 @@ const Kind* find_kind(std::string_view name) {
 
 namespace {
 
+// The offset of the first byte that does not begin a well-formed UTF-8 character (no overlong forms,
+// no surrogates, nothing above U+10FFFF), or npos.
+std::size_t invalid_utf8_at(std::string_view text) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char lead = byte(i);
+    std::size_t length = 1;
+    unsigned char low = 0x80, high = 0xBF;  // the range of the byte after the lead
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      if (lead == 0xE0) low = 0xA0;   // overlong
+      if (lead == 0xED) high = 0x9F;  // surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      if (lead == 0xF0) low = 0x90;   // overlong
+      if (lead == 0xF4) high = 0x8F;  // above U+10FFFF
+    } else if (lead >= 0x80) {
+      return i;
+    }
+    if (i + length > text.size()) return i;
+    for (std::size_t k = 1; k < length; ++k) {
+      const unsigned char next = byte(i + k);
+      if (next < (k == 1 ? low : 0x80) || next > (k == 1 ? high : 0xBF)) return i;
+    }
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+// yaml-cpp decodes UTF-16 and UTF-32 (a byte-order mark, or zero bytes at the start) to UTF-8, but
+// passes the bytes of any other text through as they are: a stray byte would reach the rendered
+// templates, which must be UTF-8 (JSON), and fail there as a bug. It is reported here, where it is.
+void check_utf8(std::string_view text, const std::string& file) {
+  if (text.starts_with("\xFE\xFF") || text.starts_with("\xFF\xFE") || text.substr(0, 4).find('\0') != std::string_view::npos)
+    return;
+  const std::size_t at = invalid_utf8_at(text);
+  if (at == std::string_view::npos) return;
+  const std::string_view before = text.substr(0, at);
+  const auto line = std::count(before.begin(), before.end(), '\n') + 1;
+  const std::size_t line_start = before.rfind('\n');
+  const std::size_t column = at - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+  Diagnostics out;
+  out.error(file + ":" + std::to_string(line) + ":" + std::to_string(column), "not valid UTF-8 text",
+            "save the spec as UTF-8 (this byte does not belong to a UTF-8 character)");
+  throw ValidationError(std::move(out));
+}
+
 std::vector<std::string_view> kind_names() {
   std::vector<std::string_view> names;
   for (const auto& k : kinds()) names.push_back(k.name);
@@ -204,6 +254,7 @@ void act_and_output(const StackLoad& s, App& app, Context& c) {
 void load(std::string_view text, std::string_view file, App& app) {
   Diagnostics out;
   Context c(std::string(file), out);
+  check_utf8(text, std::string(file));
   YAML::Node doc;
   try {
     doc = YAML::Load(std::string(text));

@@ -71,10 +71,10 @@ class Moto:
                 if self.process.poll() is not None:
                     break
                 time.sleep(0.1)
-        self.__exit__(None, None, None)
+        self.__exit__(RuntimeError, None, None)
         raise RuntimeError(f"moto_server did not start; see {self.log.name}")
 
-    def __exit__(self, *exc):
+    def __exit__(self, exc_type, *exc):
         if self.process and self.process.poll() is None:
             self.process.terminate()
             try:
@@ -82,6 +82,12 @@ class Moto:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        self.log.close()
+        # The server's log is kept only when the test failed, for its reader.
+        if exc_type is None:
+            os.unlink(self.log.name)
+        else:
+            print(f"moto_server's log: {self.log.name}", file=sys.stderr)
         return False
 
     def __call__(self, service, *args, check=True):
