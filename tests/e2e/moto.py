@@ -74,7 +74,7 @@ class Moto:
         self.__exit__(RuntimeError, None, None)
         raise RuntimeError(f"moto_server did not start; see {self.log.name}")
 
-    def __exit__(self, exc_type, *exc):
+    def __exit__(self, exc_type, exc, traceback):
         if self.process and self.process.poll() is None:
             self.process.terminate()
             try:
@@ -84,7 +84,7 @@ class Moto:
                 self.process.wait()
         self.log.close()
         # The server's log is kept only when the test failed, for its reader.
-        if exc_type is None:
+        if exc_type is None or (isinstance(exc, SystemExit) and exc.code in (0, SKIP)):
             os.unlink(self.log.name)
         else:
             print(f"moto_server's log: {self.log.name}", file=sys.stderr)
