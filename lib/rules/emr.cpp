@@ -33,7 +33,7 @@ std::string subnet_name(const aws::emr::ClusterSubnet& subnet) {
 void register_emr_rules(Registry& r) {
   r.add<Cluster>({.id = "EMR.1", .level = Level::Error,
                   .rationale = "without a security configuration a cluster has no at-rest, local-disk or in-transit encryption",
-                  .fix = "create an aws::emr::SecurityConfiguration and set .security_configuration"},
+                  .fix = "set security_configuration to an EMR security configuration (aws::emr::SecurityConfiguration; spec kind emr.SecurityConfiguration)"},
                  [](const Cluster& c, Context& ctx) {
                    if (security(c) == nullptr) ctx.fire(c, "the cluster has no security configuration");
                  });
@@ -50,7 +50,7 @@ void register_emr_rules(Registry& r) {
 
   r.add<Cluster>({.id = "EMR.3", .level = Level::Warning,
                   .rationale = "without a log URI the cluster's logs disappear with its instances",
-                  .fix = "set .logs = {.bucket = &log_bucket}"},
+                  .fix = "set logs.bucket to a log bucket of the stack"},
                  [](const Cluster& c, Context& ctx) {
                    if (!c.log_uri()) ctx.fire(c, "the cluster writes no logs to S3 (no log URI)");
                  });

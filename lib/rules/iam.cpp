@@ -114,7 +114,7 @@ void unscoped_resources(const Construct& c, Context& ctx) {
 void register_iam_rules(Registry& r) {
   const RuleInfo wildcard{.id = "IAM.1", .level = Level::Error,
                           .rationale = "wildcard actions grant today's and every future action of a service",
-                          .fix = "list the actions the role needs (grant_* helpers derive them)"};
+                          .fix = "list the actions the role needs (the grants of buckets, tables, queues... derive them)"};
   r.add<aws::iam::Role>(wildcard, wildcard_actions);
   r.add<aws::iam::ManagedPolicy>(wildcard, wildcard_actions);
 
@@ -127,7 +127,7 @@ void register_iam_rules(Registry& r) {
 
   r.add<aws::iam::Role>({.id = "IAM.3", .level = Level::Error,
                          .rationale = "a role trusting \"*\" can be assumed by any AWS account",
-                         .fix = "trust the service or the account (Principal::account_root()) that needs the role"},
+                         .fix = "trust the service or the account root that needs the role"},
                         [](const aws::iam::Role& role, Context& c) {
                           // Principal::any() is refused by Role::validate itself; an AWS principal "*" is the
                           // same trust written as an account.

@@ -46,7 +46,7 @@ void register_lambda_rules(Registry& r) {
 
   r.add<Function>({.id = "LAMBDA.2", .level = Level::Warning,
                    .rationale = "a function's log group without retention keeps (and bills) every log line forever",
-                   .fix = "set log_retention (e.g. logs::Retention::OneYear, the default)"},
+                   .fix = "set log_retention (one year is the default)"},
                   [](const Function& f, Context& c) {
                     if (f.props().log_retention == aws::logs::Retention::Infinite)
                       c.fire(f, "the function's log group never expires");

@@ -8,7 +8,7 @@ namespace drdb::rules {
 void register_logs_rules(Registry& r) {
   r.add<aws::logs::LogGroup>({.id = "LOGS.1", .level = Level::Info,
                               .rationale = "log groups that never expire keep (and bill) every log line forever",
-                              .fix = "set retention (e.g. logs::Retention::OneYear, the default)"},
+                              .fix = "set retention (one year is the default)"},
                              [](const aws::logs::LogGroup& g, Context& c) {
                                // A function's own log group is LAMBDA.2's.
                                if (dynamic_cast<const aws::lambda::Function*>(g.scope()) != nullptr) return;

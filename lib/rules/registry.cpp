@@ -18,7 +18,7 @@ void register_engine_rules(Registry& r) {
              "remove the suppression, or move it to the construct the rule fires on", nullptr});
   r.add(Rule{std::string(suppression_without_reason_rule), Level::Error,
              "every suppression records why the finding is acceptable, for reviewers and auditors",
-             "give the reason as the second argument of suppress()", nullptr});
+             "give the reason: suppress(rule, reason) in C++, reason: beside rule in a spec's suppressions", nullptr});
   r.add(Rule{std::string(unknown_rule_suppressed_rule), Level::Error,
              "a suppression of a rule that does not exist is a typo that silences nothing",
              "use an id listed in docs/RULES.md", nullptr});

@@ -35,7 +35,7 @@ void register_s3_rules(Registry& r) {
   const RuleInfo encryption{
       .id = "S3.1", .level = Level::Error,
       .rationale = "objects must be encrypted at rest with a key the account controls the use of",
-      .fix = "use aws::s3::Bucket (SSE-S3 or KMS by default), or set BucketEncryption on the raw bucket"};
+      .fix = "use an s3 bucket construct (aws::s3::Bucket; spec kind s3.Bucket), encrypted by default, or set BucketEncryption on the raw bucket"};
   r.add<Bucket>(encryption, [](const Bucket& b, Context& c) {
     if (turned_off_by_override(b, "BucketEncryption"))
       c.fire(b, "an override removes the bucket's server-side encryption", "remove the override of BucketEncryption");

@@ -35,7 +35,7 @@ void register_sqs_rules(Registry& r) {
                });
   r.add<Queue>({.id = "SQS.2", .level = Level::Warning,
                 .rationale = "without a dead-letter queue, a message that always fails is retried until it expires, unseen",
-                .fix = "set dead_letter_queue = {.queue = &dlq}"},
+                .fix = "set dead_letter_queue.queue to another queue of the stack"},
                [](const Queue& q, Context& c) {
                  if (!q.props().dead_letter_queue && !is_dead_letter_queue(q)) c.fire(q, "the queue has no dead-letter queue");
                });
