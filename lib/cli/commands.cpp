@@ -140,11 +140,12 @@ int list(const App& app, std::ostream& out) {
   std::size_t width = 0;
   for (const Stack* s : app.stacks()) width = std::max(width, s->name().size());
   const auto counts = target_counts(app);
-  for (const auto& [name, depends_on] : deploy_order(app)) {
+  for (const auto& deployment : deploy_order(app)) {
+    const auto& name = deployment.stack;
     const auto& count = counts.at(name);
     out << name << std::string(width - name.size() + 2, ' ') << plural(count.cloudformation, "CloudFormation resource") << ", "
         << plural(count.terraform, "Terraform resource");
-    if (!depends_on.empty()) out << "  after " << joined(depends_on);
+    if (!deployment.depends_on.empty()) out << "  after " << joined(deployment.depends_on);
     out << '\n';
   }
   return exit_ok;

@@ -30,6 +30,12 @@ std::string parameter_overrides(const App& app, const std::string& stack_name) {
   return overrides.empty() ? overrides : " --parameter-overrides" + overrides;
 }
 
+std::string capabilities_option(const StackDeployment& deployment) {
+  std::string option;
+  for (const auto& capability : deployment.capabilities) option += " " + capability;
+  return option.empty() ? option : " --capabilities" + option;
+}
+
 }  // namespace
 
 void print_deploy_commands(const App& app, const Synthesis& synthesis, const std::vector<AssetFile>& side_files,
@@ -48,7 +54,7 @@ void print_deploy_commands(const App& app, const Synthesis& synthesis, const std
       // CloudFormation takes 51,200 bytes inline; a larger template goes through an S3 bucket.
       const bool through_s3 = cfn->content.size() > render::max_inline_template_bytes;
       out << "  aws cloudformation deploy --template-file " << (dir / cfn->path).generic_string() << " --stack-name " << name
-          << " --capabilities CAPABILITY_IAM CAPABILITY_NAMED_IAM" << (through_s3 ? " --s3-bucket <bucket>" : "")
+          << capabilities_option(deployment) << (through_s3 ? " --s3-bucket <bucket>" : "")
           << parameter_overrides(app, name) << '\n';
     }
     if (const Document* tf = written(synthesis, name, Format::Terraform)) {

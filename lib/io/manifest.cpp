@@ -29,6 +29,10 @@ std::string manifest_json(const Synthesis& synthesis) {
     stacks[s.stack] = {{"depends_on", s.depends_on}};
   }
   for (const auto& doc : synthesis.documents) add_file(stacks[doc.stack], doc);
+  for (const auto& s : synthesis.stacks) {
+    auto& entry = stacks[s.stack];
+    if (entry.contains("cloudformation")) entry["cloudformation"]["capabilities"] = s.capabilities;
+  }
   const nlohmann::json manifest = {{"deploy_order", std::move(order)}, {"stacks", std::move(stacks)}, {"version", 1}};
   return manifest.dump(2) + "\n";
 }

@@ -13,6 +13,7 @@
 #include "drdb/core/logical_id.hpp"
 #include "drdb/core/resource.hpp"
 #include "drdb/core/stack.hpp"
+#include "render/cfn/capabilities.hpp"
 #include "render/cfn/cfn_mapper.hpp"
 #include "render/cfn/cfn_template.hpp"
 #include "render/cfn/cfn_values.hpp"
@@ -204,11 +205,15 @@ Synthesis synthesize_app(const App& app, const SynthOptions& options, Diagnostic
 
   Synthesis synthesis;
   auto& documents = synthesis.documents;
+  std::map<std::string, std::string> capabilities;  // stack → what its CloudFormation template needs
   for (const Stack* stack : mapped.selected) {
     const auto& m = *std::find_if(mapped.stacks.begin(), mapped.stacks.end(), [&](const Mapped& x) { return x.stack == stack; });
     const auto& name = stack->name();
     nlohmann::json cfn_template;
-    if (wants(options, Target::CloudFormation)) cfn_template = render::cfn::template_json(*stack, m.cfn);
+    if (wants(options, Target::CloudFormation)) {
+      cfn_template = render::cfn::template_json(*stack, m.cfn);
+      if (auto capability = render::cfn::required_capability(cfn_template)) capabilities[name] = std::move(*capability);
+    }
     for (auto format : all_formats) {  // canonical order, each once
       if (std::find(options.formats.begin(), options.formats.end(), format) == options.formats.end()) continue;
       switch (format) {
@@ -231,6 +236,8 @@ Synthesis synthesize_app(const App& app, const SynthOptions& options, Diagnostic
   if (diagnostics.has_errors()) throw ValidationError(std::move(diagnostics));
   if (warnings != nullptr) warnings->append(diagnostics);
   synthesis.stacks = mapped.deployments;
+  for (auto& deployment : synthesis.stacks)
+    if (const auto it = capabilities.find(deployment.stack); it != capabilities.end()) deployment.capabilities = {it->second};
   return synthesis;
 }
 

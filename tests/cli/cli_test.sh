@@ -70,7 +70,7 @@ case $case_name in
     expect_out '^wrote out/manifest\.json$'
     expect_out '^synthesized [0-9]+ stacks? '
     # The bundled app's template is above CloudFormation's inline limit: deployed through S3.
-    expect_out '^  aws cloudformation deploy --template-file out/cloudformation/Drdb\.template\.yaml --stack-name Drdb --capabilities CAPABILITY_IAM CAPABILITY_NAMED_IAM --s3-bucket <bucket>$'
+    expect_out '^  aws cloudformation deploy --template-file out/cloudformation/Drdb\.template\.yaml --stack-name Drdb --capabilities CAPABILITY_IAM --s3-bucket <bucket>$'
     expect_out '^  terraform -chdir=out/terraform/Drdb init && terraform -chdir=out/terraform/Drdb apply$'
     # Every file listed exists, and nothing else was written.
     listed=$(sed -n 's/^wrote //p' "$work/stdout" | sort)

@@ -44,6 +44,9 @@ struct SynthOptions {
 struct StackDeployment {
   std::string stack;
   std::vector<std::string> depends_on;
+  // What deploying its CloudFormation template must acknowledge (--capabilities): CAPABILITY_IAM or
+  // CAPABILITY_NAMED_IAM, or nothing. Filled by synthesis when it renders CloudFormation.
+  std::vector<std::string> capabilities;
 };
 
 // What synthesis renders: the documents, and the synthesized stacks in deploy order (each after

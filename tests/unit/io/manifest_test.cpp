@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "drdb/aws/iam/role.hpp"
 #include "drdb/aws/sqs/queue.hpp"
 #include "drdb/core/stack.hpp"
 
@@ -33,10 +34,22 @@ TEST_CASE("the manifest lists each stack's files and dependencies, and the deplo
   CHECK(manifest["version"] == 1);
   CHECK(manifest["deploy_order"] == json({"Network", "Data", "Tools"}));
   CHECK(manifest["stacks"]["Data"] ==
-        json({{"cloudformation", {{"json", "cloudformation/Data.template.json"}, {"yaml", "cloudformation/Data.template.yaml"}}},
+        json({{"cloudformation",
+               {{"capabilities", json::array()},
+                {"json", "cloudformation/Data.template.json"},
+                {"yaml", "cloudformation/Data.template.yaml"}}},
               {"depends_on", {"Network"}},
               {"terraform", {{"directory", "terraform/Data"}}}}));
   CHECK(manifest["stacks"]["Network"]["depends_on"] == json::array());
+}
+
+TEST_CASE("the manifest gives the capability each CloudFormation template needs, as --capabilities takes it") {
+  App app;
+  app.add<Stack>("Plain").add<aws::sqs::Queue>("Jobs");
+  app.add<Stack>("Roles").add<aws::iam::Role>("Worker", {.assumed_by = {aws::iam::Principal::service("ec2.amazonaws.com")}});
+  const auto manifest = json::parse(manifest_json(synthesize_app(app)));
+  CHECK(manifest["stacks"]["Plain"]["cloudformation"]["capabilities"] == json::array());
+  CHECK(manifest["stacks"]["Roles"]["cloudformation"]["capabilities"] == json({"CAPABILITY_IAM"}));
 }
 
 TEST_CASE("the manifest of a partial synth has the stacks and formats synthesized, in the app's order") {
