@@ -1,45 +1,29 @@
 #!/usr/bin/env bash
-# fuzz.sh [SECONDS]: fuzzes the YAML spec loader (tests/fuzz/spec_loader_fuzz.cpp) for SECONDS
+# fuzz.sh [--no-build] [SECONDS]: fuzzes the YAML spec loader (tests/fuzz/spec_loader_fuzz.cpp) for SECONDS
 # (default 60) with libFuzzer, AddressSanitizer and UndefinedBehaviorSanitizer.
-#   Installs what is missing (clang and its fuzzer runtime, with apt-get), builds only the fuzz
-#   target into build-fuzz/ with clang, and runs it on a copy of tests/fuzz/corpus: the committed
-#   corpus is never written. A finding fails the script and leaves its input in
-#   build-fuzz/run/artifacts/; replay it with `build-fuzz/tests/fuzz/drdb-fuzz-spec-loader FILE`,
-#   then fix the bug and add the input to tests/fuzz/corpus/ (docs/ARCHITECTURE.md).
+#   Builds the fuzz target of the check build (scripts/setup.sh --check, build-check/) and runs it
+#   on a copy of tests/fuzz/corpus: the committed corpus is never written. A finding fails the
+#   script and leaves its input in build-check/fuzz-run/artifacts/; replay it with
+#   `build-check/tests/fuzz/drdb-fuzz-spec-loader FILE`, then fix the bug and add the input to
+#   tests/fuzz/corpus/ (docs/ARCHITECTURE.md). scripts/test.sh runs this beside the suite, with
+#   --no-build: it built everything before.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build_first=true
+if [[ ${1:-} == --no-build ]]; then
+  build_first=false
+  shift
+fi
 seconds=${1:-60}
-[[ $seconds =~ ^[0-9]+$ ]] || { echo "usage: $0 [SECONDS]" >&2; exit 2; }
-build=$root/build-fuzz
+[[ $seconds =~ ^[0-9]+$ ]] || { echo "usage: $0 [--no-build] [SECONDS]" >&2; exit 2; }
+build=$root/build-check
 
-sudo=()
-((EUID == 0)) || sudo=(sudo)
-apt_install() {
-  local missing=() p
-  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-  ((${#missing[@]} == 0)) && return
-  echo "fuzz: installing ${missing[*]}"
-  "${sudo[@]}" apt-get update
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
-}
-apt_install clang cmake ninja-build nlohmann-json3-dev libyaml-cpp-dev libcli11-dev python3
-# libFuzzer and the sanitizer runtimes are clang's compiler-rt, only recommended by clang:
-# libclang-rt-<major>-dev (Debian 12: clang 14).
-clang_major=$(clang++ -dumpversion | cut -d. -f1)
-[[ -e $(clang++ --print-runtime-dir)/libclang_rt.fuzzer-x86_64.a ]] || apt_install "libclang-rt-$clang_major-dev"
-
-werror=OFF
-[[ ${CI:-} == true ]] && werror=ON
-# -O1: the fuzzer runs many inputs a second; -O2 would cost more build time than it gains here.
-CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DDRDB_WERROR="$werror" \
-  -DDRDB_FUZZ=ON -DDRDB_SANITIZE=address,undefined -DDRDB_SANITIZE_FLAGS="-O1 -g1" \
-  -DDRDB_BUILD_TESTS=OFF -DDRDB_BUILD_BENCH=OFF
-cmake --build "$build" --target drdb-fuzz-spec-loader
+$build_first && "$root/scripts/setup.sh" --check --target drdb-fuzz-spec-loader
 fuzzer=$build/tests/fuzz/drdb-fuzz-spec-loader
 
 # A fresh copy of the corpus (new inputs go there), and a dictionary of the spec format's words: every
 # key and enum value of the spec schema, which random mutation would hardly find.
-run=$build/run
+run=$build/fuzz-run
 rm -rf "$run"
 mkdir -p "$run/corpus" "$run/artifacts"
 cp "$root"/tests/fuzz/corpus/* "$run/corpus/"

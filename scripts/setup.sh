@@ -1,37 +1,55 @@
 #!/usr/bin/env bash
-# setup.sh [--werror] [--debug] [--sanitize]: prepares a fresh Debian machine and builds drdb into build/.
-#   Installs the build dependencies that are missing (apt-get), configures with Ninja, builds.
-#   Warnings are errors under CI (CI=true) or with --werror. --sanitize instruments everything with
-#   AddressSanitizer and UndefinedBehaviorSanitizer (DRDB_SANITIZE; `scripts/test.sh --sanitize`).
+# setup.sh [--check] [--werror] [--debug] [--target NAME]: prepares a fresh Debian machine and builds
+# drdb. Installs the build dependencies that are missing (apt-get), configures with Ninja, builds.
+#   default   the release build, with g++, into build/ (scripts/run.sh, and what users install).
+#   --check   the build the test suite runs on (scripts/test.sh), into build-check/: clang, every
+#             target instrumented with AddressSanitizer, UndefinedBehaviorSanitizer and libFuzzer's
+#             coverage (the fuzz target tests/fuzz is part of it), assertions on.
+#   --target  build only NAME (e.g. drdb-synth, drdb-fuzz-spec-loader).
+# Warnings are errors under CI (CI=true) or with --werror.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 werror=OFF
 [[ ${CI:-} == true ]] && werror=ON
 build_type=Release
-sanitize=
-for arg in "$@"; do
-  case $arg in
+check=false
+target=()
+while (($# > 0)); do
+  case $1 in
+    --check) check=true ;;
     --werror) werror=ON ;;
     --debug) build_type=Debug ;;
-    --sanitize) sanitize=address,undefined ;;
-    *) echo "usage: $0 [--werror] [--debug] [--sanitize]" >&2; exit 2 ;;
+    --target) target=(--target "${2:?--target needs a name}"); shift ;;
+    *) echo "usage: $0 [--check] [--werror] [--debug] [--target NAME]" >&2; exit 2 ;;
   esac
+  shift
 done
 
-packages=(g++ cmake ninja-build nlohmann-json3-dev libyaml-cpp-dev libcli11-dev doctest-dev pkg-config python3)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
-done
-if ((${#missing[@]} > 0)); then
+sudo=()
+((EUID == 0)) || sudo=(sudo)
+apt_install() {
+  local missing=() p
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  ((${#missing[@]} == 0)) && return
   echo "setup: installing ${missing[*]}"
-  sudo=()
-  ((EUID == 0)) || sudo=(sudo)
   "${sudo[@]}" apt-get update
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+}
+apt_install g++ cmake ninja-build nlohmann-json3-dev libyaml-cpp-dev libcli11-dev doctest-dev pkg-config python3
+
+if ! $check; then
+  cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" -DDRDB_WERROR="$werror"
+  cmake --build "$root/build" "${target[@]}"
+  exit
 fi
 
-cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" -DDRDB_WERROR="$werror" \
-  -DDRDB_SANITIZE="$sanitize"
-cmake --build "$root/build"
+apt_install clang
+# libFuzzer and the sanitizer runtimes are clang's compiler-rt, only recommended by clang:
+# libclang-rt-<major>-dev (Debian 12: clang 14).
+clang_major=$(clang++ -dumpversion | cut -d. -f1)
+[[ -e $(clang++ --print-runtime-dir)/libclang_rt.fuzzer-x86_64.a ]] || apt_install "libclang-rt-$clang_major-dev"
+# Unoptimized (DRDB_SANITIZE_FLAGS: -O0 -g1), see docs/ARCHITECTURE.md, "Testing".
+CC=clang CXX=clang++ cmake -S "$root" -B "$root/build-check" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+  -DDRDB_WERROR="$werror" -DDRDB_SANITIZE=address,undefined -DDRDB_FUZZ=ON -DDRDB_BUILD_BENCH=OFF
+cmake --build "$root/build-check" "${target[@]}"

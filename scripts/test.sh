@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
-# test.sh [setup.sh options]: builds (scripts/setup.sh), makes sure the test tools are present, and
-# runs every test suite with ctest. The project's one test command (README, .ci/run).
-# `scripts/test.sh --sanitize` builds everything with AddressSanitizer and UndefinedBehaviorSanitizer
-# and runs every suite sanitized. With DRDB_FUZZ_SECONDS=N the spec loader is also fuzzed for N
-# seconds (scripts/fuzz.sh, a clang build of its own) alongside the suite; every build replays the
-# fuzz corpus as a test.
+# test.sh [--werror]: the project's one test command (README, .ci/run). Builds the check build
+# (scripts/setup.sh --check: clang, AddressSanitizer, UndefinedBehaviorSanitizer and libFuzzer
+# instrumentation on every target, in build-check/), makes sure the test tools are present, runs
+# every test suite with ctest on it, and fuzzes the spec loader alongside for DRDB_FUZZ_SECONDS
+# (default 60; 0 does not fuzz).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=$root/build-check
+fuzz_seconds=${DRDB_FUZZ_SECONDS:-60}
+[[ $fuzz_seconds =~ ^[0-9]+$ ]] || { echo "test: DRDB_FUZZ_SECONDS must be a number of seconds" >&2; exit 2; }
 
-"$root/scripts/setup.sh" "$@"
+"$root/scripts/setup.sh" --check "$@"
 
 # Node tools, installed locally with npm (pinned): asl-validator checks every state machine
 # definition (tests/lint/asl-validate.sh); jsonata, the reference implementation, evaluates the JSONata
 # the local mock cannot (tests/e2e/sfn_run.py).
 npm_tools=(asl-validator@4.0.0 jsonata@2.2.2)
-tools_dir=$root/build/tools
+tools_dir=$root/.cache/tools
 
 ensure_test_tools() {
   # cfn-lint is installed through pyenv on these machines; non-login shells may lack the shims.
@@ -45,36 +47,34 @@ ensure_test_tools
 # In CI a missing lint tool fails its test instead of skipping it.
 [[ ${CI:-} == true ]] && export DRDB_REQUIRE_LINT_TOOLS=1
 
-# A sanitized build: a sanitizer report makes the program exit 86, a code no test expects of it
-# (drdb-synth's are 0-4 and 70), so the test fails whatever else it checks; the report is on stderr.
-if grep -q '^DRDB_SANITIZE:STRING=.' "$root/build/CMakeCache.txt"; then
-  # LeakSanitizer cannot run in some containers (ptrace restricted): test without it there.
-  leaks=1
-  if ASAN_OPTIONS=detect_leaks=1 "$root/build/drdb-synth" --version 2>&1 | grep -q "LeakSanitizer has encountered a fatal error"; then
-    echo "test: LeakSanitizer does not work here; testing without leak detection" >&2
-    leaks=0
-  fi
-  export ASAN_OPTIONS="exitcode=86:detect_leaks=$leaks:check_initialization_order=1:strict_init_order=1:detect_stack_use_after_return=1"
-  export UBSAN_OPTIONS="exitcode=86:print_stacktrace=1:halt_on_error=1"
+# A sanitizer report makes the program exit 86, a code no test expects of it (drdb-synth's are 0-4
+# and 70), so the test fails whatever else it checks; the report is on stderr.
+# LeakSanitizer cannot run in some containers (ptrace restricted): test without it there.
+leaks=1
+if ASAN_OPTIONS=detect_leaks=1 "$build/drdb-synth" --version 2>&1 | grep -q "LeakSanitizer has encountered a fatal error"; then
+  echo "test: LeakSanitizer does not work here; testing without leak detection" >&2
+  leaks=0
 fi
+export ASAN_OPTIONS="exitcode=86:detect_leaks=$leaks:check_initialization_order=1:strict_init_order=1:detect_stack_use_after_return=1"
+export UBSAN_OPTIONS="exitcode=86:print_stacktrace=1:halt_on_error=1"
 
-# The fuzzer's own clang build and run go alongside the suite: the end-to-end tests mostly wait on
-# the mock and Terraform.
+# The fuzzer runs alongside the suite, whose end-to-end tests mostly wait on the mock and Terraform.
 fuzz_pid=
-if ((${DRDB_FUZZ_SECONDS:-0} > 0)); then
-  "$root/scripts/fuzz.sh" "$DRDB_FUZZ_SECONDS" >"$root/build/fuzz.log" 2>&1 &
+if ((fuzz_seconds > 0)); then
+  "$root/scripts/fuzz.sh" --no-build "$fuzz_seconds" >"$build/fuzz.log" 2>&1 &
   fuzz_pid=$!
 fi
 
-# -j4: the end-to-end tests spend most of their time waiting on the mock and Terraform.
+# -j8 on any machine: the end-to-end tests spend most of their time waiting (the Terraform provider
+# polls a new queue for 25 seconds, the CLI waits on the mock).
 status=0
-ctest --test-dir "$root/build" --output-on-failure -j4 || status=$?
+ctest --test-dir "$build" --output-on-failure -j8 || status=$?
 if [[ -n $fuzz_pid ]]; then
   if wait "$fuzz_pid"; then
-    tail -3 "$root/build/fuzz.log"
+    tail -3 "$build/fuzz.log"
   else
     echo "test: fuzzing the spec loader failed:" >&2
-    cat "$root/build/fuzz.log" >&2
+    cat "$build/fuzz.log" >&2
     status=1
   fi
 fi

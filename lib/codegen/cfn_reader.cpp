@@ -43,7 +43,7 @@ Kind kind_named(const std::string& type) {
   return Kind::Any;
 }
 
-std::optional<std::uint64_t> count(const json& s, const char* key) {
+std::optional<std::uint64_t> schema_count(const json& s, const char* key) {
   auto it = s.find(key);
   if (it == s.end() || !it->is_number()) return std::nullopt;
   auto n = it->get<double>();
@@ -75,10 +75,10 @@ void read_constraints(const json& s, Node& n) {
   }
   n.minimum = bound(s, "minimum");
   n.maximum = bound(s, "maximum");
-  n.min_length = count(s, "minLength");
-  n.max_length = count(s, "maxLength");
-  n.min_items = count(s, "minItems");
-  n.max_items = count(s, "maxItems");
+  n.min_length = schema_count(s, "minLength");
+  n.max_length = schema_count(s, "maxLength");
+  n.min_items = schema_count(s, "minItems");
+  n.max_items = schema_count(s, "maxItems");
 }
 
 class CfnReader {

@@ -11,7 +11,7 @@ namespace {
 
 using nlohmann::json;
 
-std::optional<std::uint64_t> count(const json& s, const char* key) {
+std::optional<std::uint64_t> block_count(const json& s, const char* key) {
   auto it = s.find(key);
   if (it == s.end() || !it->is_number_unsigned() || it->get<std::uint64_t>() == 0) return std::nullopt;
   return std::min<std::uint64_t>(it->get<std::uint64_t>(), std::numeric_limits<std::uint32_t>::max());
@@ -78,14 +78,14 @@ class TfReader {
     StructDef* nested = arena_.struct_def(struct_name(st, name), &st, "block " + name);
     fill_block(*nested, b.at("block"), false);
     const Node* object = arena_.node(Node{.kind = Kind::Object, .object = nested});
-    auto min_items = count(b, "min_items");
+    auto min_items = block_count(b, "min_items");
     m.required = min_items.has_value();
     const auto mode = b.at("nesting_mode").get<std::string>();
     if (mode == "single" || mode == "group") {
       m.node = object;
     } else if (mode == "list" || mode == "set") {
       m.node = arena_.node(Node{.kind = Kind::Array, .items = object, .single_as_list = true,
-                                .min_items = min_items, .max_items = count(b, "max_items")});
+                                .min_items = min_items, .max_items = block_count(b, "max_items")});
     } else if (mode == "map") {
       m.node = arena_.node(Node{.kind = Kind::Map, .items = object});
     } else {

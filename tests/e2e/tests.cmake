@@ -22,6 +22,6 @@ if(Python3_FOUND)
     add_test(NAME ${test} COMMAND ${Python3_EXECUTABLE} ${script} $<TARGET_FILE:${app}>)
     # The node tools scripts/test.sh installs (jsonata evaluates what the mock cannot: sfn_run.py).
     set_tests_properties(${test} PROPERTIES LABELS e2e TIMEOUT 600 SKIP_RETURN_CODE 77
-                         ENVIRONMENT DRDB_NODE_MODULES=${PROJECT_SOURCE_DIR}/build/tools/node_modules)
+                         ENVIRONMENT DRDB_NODE_MODULES=${PROJECT_SOURCE_DIR}/.cache/tools/node_modules)
   endforeach()
 endif()

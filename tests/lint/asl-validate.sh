@@ -11,12 +11,12 @@ if (($# != 1)); then
   exit 2
 fi
 app=$1
-# scripts/test.sh installs it under build/tools; a developer may have it anywhere in PATH.
-for dir in "$here/../../build/tools/node_modules/.bin" "${DRDB_TOOLS_DIR:-}/node_modules/.bin"; do
+# scripts/test.sh installs it under .cache/tools; a developer may have it anywhere in PATH.
+for dir in "$here/../../.cache/tools/node_modules/.bin" "${DRDB_TOOLS_DIR:-}/node_modules/.bin"; do
   [[ -x $dir/asl-validator ]] && PATH="$dir:$PATH"
 done
 if ! command -v asl-validator >/dev/null 2>&1; then
-  skip_missing_tool asl-validator "npm install asl-validator (scripts/test.sh installs it under build/tools)"
+  skip_missing_tool asl-validator "npm install asl-validator (scripts/test.sh installs it under .cache/tools)"
 fi
 
 out=$(mktemp -d "${TMPDIR:-/tmp}/drdb-asl.XXXXXX")

@@ -29,6 +29,16 @@ if grep -rlF -e "$(cd "$build" && pwd)" -e "$(cd "$here/../.." && pwd)/include" 
 fi
 "$prefix/bin/drdb-synth" --version
 
+step "the installed headers compile warning-free with each compiler users have"
+# The suite's own build is clang's; users on Debian compile these headers with g++ too.
+echo '#include <drdb/drdb.hpp>' >"$work/all_headers.cpp"
+for compiler in g++ clang++; do
+  command -v "$compiler" >/dev/null 2>&1 || continue
+  "$compiler" -std=c++20 -fsyntax-only -Wall -Wextra -Wpedantic -Wshadow -Wold-style-cast \
+    -Wno-missing-field-initializers -Werror -I"$prefix/include" "$work/all_headers.cpp" || fail "$compiler warns on the headers"
+  echo "$compiler: no warning"
+done
+
 step "configure and build the consumer"
 PKG_CONFIG_PATH=$(dirname "$pc")
 export PKG_CONFIG_PATH

@@ -53,8 +53,9 @@ TEST_CASE("grants on the whole bucket merge; no action drdb derives has a wildca
   const auto r = test::render(app);
   const auto statements = role_statements(r, "R");
   CHECK(statements[0]["Action"] == json({"kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"}));
-  for (const auto& [id, resource] : r.cfn["Resources"].items()) {
-    const auto& props = resource["Properties"];
+  for (const auto& item : r.cfn["Resources"].items()) {
+    const std::string id = item.key();  // not a structured binding: INFO captures it, which clang 14 refuses
+    const auto& props = item.value()["Properties"];
     std::vector<json> documents;
     if (props.contains("Policies"))
       for (const auto& p : props["Policies"]) documents.push_back(p["PolicyDocument"]);
