@@ -5,7 +5,7 @@
 #   on a copy of tests/fuzz/corpus: the committed corpus is never written. A finding fails the
 #   script and leaves its input in build-check/fuzz-run/artifacts/; replay it with
 #   `build-check/tests/fuzz/drdb-fuzz-spec-loader FILE`, then fix the bug and add the input to
-#   tests/fuzz/corpus/ (docs/ARCHITECTURE.md). scripts/test.sh runs this beside the suite, with
+#   tests/fuzz/corpus/ (docs/ARCHITECTURE.md). scripts/test.sh runs this after the suite, with
 #   --no-build: it built everything before.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -26,16 +26,7 @@ while (($# > 0)); do
   shift
 done
 
-sudo=()
-((EUID == 0)) || sudo=(sudo)
-apt_install() {
-  local missing=() p
-  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-  ((${#missing[@]} == 0)) && return
-  echo "setup: installing ${missing[*]}"
-  "${sudo[@]}" apt-get update
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
-}
+source "$root/scripts/apt.sh"
 apt_install g++ cmake ninja-build nlohmann-json3-dev libyaml-cpp-dev libcli11-dev doctest-dev pkg-config python3
 
 if ! $check; then

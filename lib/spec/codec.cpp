@@ -181,14 +181,14 @@ bool read_str(const YAML::Node& node, Str& out, Context& c) {
 
 Schema str_schema() { return {{"$ref", "#/$defs/" + std::string(str_schema_name)}}; }
 
-Schema str_schema_definition() {
+Schema str_schema_definition(const std::vector<std::string>& attributes) {
   const Schema literal{{"type", "string"}};
   const Schema reference{{"type", "object"},
                          {"additionalProperties", false},
                          {"required", {"ref", "attribute"}},
                          {"properties",
                           {{"ref", {{"type", "string"}, {"description", "the id of a resource of this stack, or <stack>/<id> of another"}}},
-                           {"attribute", {{"type", "string"}, {"description", "one of the attributes its kind offers"}}}}}};
+                           {"attribute", {{"enum", attributes}, {"description", "one of the attributes its kind offers"}}}}}};
   const Schema param{{"type", "object"},
                      {"additionalProperties", false},
                      {"required", {"param"}},

@@ -66,7 +66,8 @@ bool read_str(const YAML::Node& node, Str& out, Context& c);
 // and referred to everywhere: inlined, its forms would repeat at every string of every kind.
 constexpr std::string_view str_schema_name = "string-value";
 Schema str_schema();
-Schema str_schema_definition();
+// `attributes`: every attribute a kind offers to {ref, attribute} (an editor completes from them).
+Schema str_schema_definition(const std::vector<std::string>& attributes);
 // The resource `id` of the stack, reported when missing or declared later; null then.
 Construct* resource(const YAML::Node& node, std::string_view expected_kind, Context& c);
 

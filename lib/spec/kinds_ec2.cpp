@@ -3,9 +3,11 @@
 
 #include "drdb/aws/ec2/security_group.hpp"
 #include "drdb/aws/ec2/vpc.hpp"
+#include "drdb/aws/kms/key.hpp"
 #include "spec/ec2_codecs.hpp"
 #include "spec/kind.hpp"
 #include "spec/kind_names.hpp"
+#include "spec/logs_codecs.hpp"
 
 namespace drdb::spec {
 
@@ -141,7 +143,8 @@ struct Fields<FlowLog::Props> {
     static const FieldList<P> list{
         field("destination", &P::destination, "cloudwatch_logs (default) or {s3: <bucket ARN>}"),
         field("traffic", &P::traffic, "all, accept or reject"),
-        field("retention_days", &P::retention_days, "CloudWatch Logs retention"),
+        field("retention", &P::retention, "cloudwatch_logs: the log group's retention, one_year by default"),
+        field("kms_key", &P::kms_key, "cloudwatch_logs: a kms.Key of this stack with allow_log_encryption"),
         field("max_aggregation_interval", &P::max_aggregation_interval, "seconds: 60 or 600")};
     return list;
   }

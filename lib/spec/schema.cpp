@@ -1,4 +1,8 @@
 // The JSON Schema of spec files, from the same field lists the loader reads with.
+#include <set>
+#include <string>
+#include <vector>
+
 #include "drdb/spec/spec.hpp"
 #include "spec/kind.hpp"
 #include "spec/spec_format.hpp"
@@ -6,8 +10,12 @@
 namespace drdb::spec {
 
 std::string json_schema() {
+  std::set<std::string> attributes;  // of every kind, sorted
+  for (const auto& k : kinds())
+    for (const auto& attribute : k.attributes) attributes.emplace(attribute.first);
   Schema defs = Schema::object();
-  defs[std::string(detail::str_schema_name)] = detail::str_schema_definition();
+  defs[std::string(detail::str_schema_name)] =
+      detail::str_schema_definition(std::vector<std::string>(attributes.begin(), attributes.end()));
   Schema any_kind = Schema::array();
   for (const auto& k : kinds()) {
     Schema s = k.schema();

@@ -24,7 +24,6 @@ class CfnMapper final : public Mapper {
   // ec2 (map_ec2*.cpp)
   void visit(const aws::ec2::ElasticIp&) override;
   void visit(const aws::ec2::FlowLog&) override;
-  void visit(const aws::ec2::FlowLogGroup&) override;
   void visit(const aws::ec2::InternetGateway&) override;
   void visit(const aws::ec2::InternetGatewayAttachment&) override;
   void visit(const aws::ec2::NatGateway&) override;

@@ -5,7 +5,6 @@
 #include "drdb/aws/ec2/vpc.hpp"
 #include "drdb/aws/iam/role.hpp"
 #include "drdb/l1/cfn/ec2.hpp"
-#include "drdb/l1/cfn/logs.hpp"
 #include "render/cfn/cfn_mapper.hpp"
 #include "render/common/endpoint_fields.hpp"
 
@@ -28,13 +27,6 @@ void CfnMapper::visit(const aws::ec2::FlowLog& flow_log) {
   if (flow_log.role() != nullptr) r.deliver_logs_permission_arn = flow_log.role()->arn();
   const auto& out = emit(flow_log, r);
   bind_ref(flow_log, "Id", out);
-}
-
-void CfnMapper::visit(const aws::ec2::FlowLogGroup& group) {
-  drdb::l1::cfn::logs::LogGroup r;
-  r.retention_in_days = group.props().retention_days;
-  const auto& out = emit(group, r);
-  bind_ref(group, "Name", out);
 }
 
 }  // namespace drdb::render::cfn

@@ -37,7 +37,7 @@ void fill_flow_log(L1FlowLog& r, const aws::ec2::FlowLog& flow_log) {
     r.log_destination = p.destination.bucket_arn;
   } else {
     r.log_destination_type = "cloud-watch-logs";
-    if (flow_log.log_group() != nullptr) r.log_destination = flow_log.log_group()->arn();
+    if (flow_log.log_group() != nullptr) r.log_destination = flow_log.log_group()->log_group_arn();
   }
 }
 

@@ -20,7 +20,6 @@ class Table;
 namespace aws::ec2 {
 class ElasticIp;
 class FlowLog;
-class FlowLogGroup;
 class InternetGateway;
 class InternetGatewayAttachment;
 class NatGateway;
@@ -107,7 +106,6 @@ class ResourceVisitor {
   // ec2
   virtual void visit(const aws::ec2::ElasticIp&) = 0;
   virtual void visit(const aws::ec2::FlowLog&) = 0;
-  virtual void visit(const aws::ec2::FlowLogGroup&) = 0;
   virtual void visit(const aws::ec2::InternetGateway&) = 0;
   virtual void visit(const aws::ec2::InternetGatewayAttachment&) = 0;
   virtual void visit(const aws::ec2::NatGateway&) = 0;

@@ -5,7 +5,6 @@
 #include "drdb/aws/ec2/vpc.hpp"
 #include "drdb/aws/iam/role.hpp"
 #include "drdb/l1/tf/ec2.hpp"
-#include "drdb/l1/tf/logs.hpp"
 #include "render/common/endpoint_fields.hpp"
 #include "render/tf/tf_mapper.hpp"
 
@@ -28,13 +27,6 @@ void TfMapper::visit(const aws::ec2::FlowLog& flow_log) {
   if (flow_log.role() != nullptr) r.iam_role_arn = flow_log.role()->arn();
   const auto& out = emit(flow_log, r);
   bind(flow_log, "Id", out, "id");
-}
-
-void TfMapper::visit(const aws::ec2::FlowLogGroup& group) {
-  l1::aws_cloudwatch_log_group r;
-  r.retention_in_days = group.props().retention_days;
-  const auto& out = emit(group, r);
-  bind(group, "Name", out, "name");
 }
 
 }  // namespace drdb::render::tf

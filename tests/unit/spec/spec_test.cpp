@@ -30,7 +30,7 @@ const char* platform_spec = R"(stacks:
         nat_gateways: one
         gateway_endpoints: [s3]
         interface_endpoints: [sts]
-        flow_logs: {traffic: reject}
+        flow_logs: {traffic: reject, retention: three_months}
       Primary:
         type: ec2.SecurityGroup
         description: EMR primary
@@ -87,7 +87,8 @@ void platform_cpp(App& app) {
               .nat_gateways = ec2::NatGateways::One,
               .gateway_endpoints = {ec2::EndpointService::s3()},
               .interface_endpoints = {ec2::EndpointService::sts()},
-              .flow_logs = ec2::FlowLog::Props{.traffic = ec2::FlowLogTraffic::Reject}});
+              .flow_logs = ec2::FlowLog::Props{.traffic = ec2::FlowLogTraffic::Reject,
+                                               .retention = logs::Retention::ThreeMonths}});
   auto& primary = stack.add<ec2::SecurityGroup>("Primary", {.description = "EMR primary", .vpc = &vpc});
   auto& metastore = stack.add<ec2::SecurityGroup>("Metastore", {.description = "Hive metastore", .vpc = &vpc});
   auto& key = stack.add<kms::Key>("Key", {.description = "data key", .alias = "alias/spec-test"});

@@ -4,10 +4,14 @@
 
 #include <string_view>
 
+#include "drdb/aws/logs/log_group.hpp"
 #include "drdb/core/resource.hpp"
 
 namespace drdb::aws::iam {
 class Role;
+}
+namespace drdb::aws::kms {
+class Key;
 }
 
 namespace drdb::aws::ec2 {
@@ -25,14 +29,15 @@ struct FlowLogDestination {
   static FlowLogDestination s3(Str bucket_arn) { return {Kind::S3, std::move(bucket_arn)}; }
 };
 
-class FlowLogGroup;
-
 class FlowLog : public Resource {
  public:
   struct Props {
     FlowLogDestination destination;  // CloudWatch Logs unless given
     FlowLogTraffic traffic = FlowLogTraffic::All;
-    int retention_days = 365;             // CloudWatch Logs: one of the values the service accepts
+    // CloudWatch Logs: the log group's retention, and the key that encrypts it (none: the service's
+    // own encryption; the key needs logs::allow_log_encryption).
+    logs::Retention retention = logs::Retention::OneYear;
+    const kms::Key* kms_key = nullptr;
     int max_aggregation_interval = 600;   // seconds: 60 or 600
   };
   FlowLog(const Scope& scope, Props props);
@@ -41,7 +46,7 @@ class FlowLog : public Resource {
   // The VPC it records: its parent.
   const IVpc* vpc() const;
   // CloudWatch Logs destination only (null otherwise).
-  const FlowLogGroup* log_group() const { return log_group_; }
+  const logs::LogGroup* log_group() const { return log_group_; }
   const iam::Role* role() const { return role_; }
   Str flow_log_id() const { return attr("Id"); }
 
@@ -50,28 +55,8 @@ class FlowLog : public Resource {
 
  private:
   Props props_;
-  const FlowLogGroup* log_group_ = nullptr;
+  const logs::LogGroup* log_group_ = nullptr;
   const iam::Role* role_ = nullptr;
-};
-
-// The log group of a flow log (kept when the stack is deleted, like other recorded data).
-class FlowLogGroup : public Resource {
- public:
-  struct Props {
-    int retention_days = 365;
-  };
-  FlowLogGroup(const Scope& scope, Props props);
-
-  const Props& props() const { return props_; }
-  Str log_group_name() const { return attr("Name"); }
-  // arn:<partition>:logs:<region>:<account>:log-group:<name>, the same in both targets (CloudFormation's
-  // Arn attribute would add ":*", Terraform's would not).
-  Str arn() const;
-
-  void accept(ResourceVisitor& v) const override;
-
- private:
-  Props props_;
 };
 
 }  // namespace drdb::aws::ec2

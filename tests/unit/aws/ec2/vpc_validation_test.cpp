@@ -96,12 +96,15 @@ TEST_CASE("flow log settings are checked") {
   App app;
   auto& stack = app.add<Stack>("S");
   auto& vpc = stack.add<aws::ec2::Vpc>("Network");
-  vpc.add_flow_log("Bad", {.retention_days = 100, .max_aggregation_interval = 300});
-  vpc.add_flow_log("ToS3", {.destination = aws::ec2::FlowLogDestination::s3("my-bucket")});
+  auto& key = stack.add<aws::kms::Key>("LogKey");
+  vpc.add_flow_log("Bad", {.max_aggregation_interval = 300});
+  vpc.add_flow_log("ToS3", {.destination = aws::ec2::FlowLogDestination::s3("my-bucket"), .kms_key = &key});
+  vpc.add_flow_log("Encrypted", {.kms_key = &key});  // the key does not let CloudWatch Logs use it
   const auto text = errors_of(app);
-  CHECK(contains(text, "[App/S/Network/Bad] retention_days 100 is not a period CloudWatch Logs accepts — use 90 or 120"));
   CHECK(contains(text, "[App/S/Network/Bad] max_aggregation_interval is 300 seconds — use 60 or 600"));
   CHECK(contains(text, "[App/S/Network/ToS3] the S3 destination \"my-bucket\" is not a bucket ARN"));
+  CHECK(contains(text, "[App/S/Network/ToS3] kms_key encrypts a CloudWatch Logs destination, and this flow log writes to S3"));
+  CHECK(contains(text, "[App/S/Network/Encrypted/LogGroup] the key App/S/LogKey does not let CloudWatch Logs use it"));
 }
 
 TEST_CASE("zones by name must be names, once each; DNS host names need DNS support") {
