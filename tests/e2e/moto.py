@@ -378,6 +378,10 @@ def terraform_skipped(module_dir, skip):
         skipped |= more
 
 
+# A dropped connection to the mock under load (max_retries is 1, see terraform_apply), not an answer.
+TRANSIENT = re.compile(r"use of closed network connection|connection reset by peer|unexpected EOF")
+
+
 def terraform_apply(moto, module_dir, work, timeout=600, skip=None):
     """Copies a synthesized root module next to an override file pointing the provider at the mock,
     then init (offline) and apply. Returns the outputs as {name: value}.
@@ -400,8 +404,11 @@ def terraform_apply(moto, module_dir, work, timeout=600, skip=None):
     env = dict(moto.env, TF_IN_AUTOMATION="1", TF_INPUT="0", CHECKPOINT_DISABLE="1")
     env.pop("TF_CLI_CONFIG_FILE", None)
     def terraform(*args, limit=120):
-        done = subprocess.run(["terraform", *args, "-no-color"], cwd=target, env=env, capture_output=True, text=True,
-                              timeout=limit)
+        run = lambda: subprocess.run(["terraform", *args, "-no-color"], cwd=target, env=env, capture_output=True,
+                                     text=True, timeout=limit)
+        done = run()
+        if done.returncode != 0 and TRANSIENT.search(done.stdout + done.stderr):
+            done = run()  # once more: the state has what the first run created, so this finishes it
         if done.returncode != 0:
             raise AssertionError(f"terraform {args[0]} failed:\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}")
         return done.stdout
