@@ -50,7 +50,8 @@ void build(App& app) {
   auto& workflow = stack.add<EnsureClusterRunStep>(
       "Ingest", {.cluster = &cluster,
                  .step = Step::spark("ingest", {.application = Str("s3://") + code.bucket_name() + "/jobs/ingest.py",
-                                                .args = {Str("s3://") + landing.bucket_name() + "/", Str("s3://") + lake.bucket_name() + "/"}}),
+                                                // the uploaded object, then where the job writes
+                                                .args = {EnsureClusterRunStep::object_uri(), Str("s3://") + lake.bucket_name() + "/"}}),
                  .run_log = &runs,
                  .data_product = "drdb",
                  .poll_seconds = 60});

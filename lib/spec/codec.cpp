@@ -4,6 +4,7 @@
 #include <optional>
 #include <regex>
 
+#include "drdb/aws/stepfunctions/ensure_cluster_run_step.hpp"
 #include "drdb/core/error.hpp"
 #include "drdb/core/stack.hpp"
 #include "spec/kind.hpp"
@@ -143,11 +144,31 @@ bool read_arn(const YAML::Node& node, Str& out, Context& c) {
   return true;
 }
 
+// {run_input: object_key}: read by a workflow's run from its input (EnsureClusterRunStep's object).
+constexpr std::pair<std::string_view, Str (*)()> run_input_values[] = {
+    {"object_bucket", &aws::stepfunctions::EnsureClusterRunStep::object_bucket},
+    {"object_key", &aws::stepfunctions::EnsureClusterRunStep::object_key},
+    {"object_uri", &aws::stepfunctions::EnsureClusterRunStep::object_uri}};
+
+Schema run_input_schema() {
+  auto schema = names_schema(run_input_values);
+  schema["description"] = "read at run time from a workflow run's input: the object it is for (stepfunctions.EnsureClusterRunStep's step arguments)";
+  return schema;
+}
+
+bool read_run_input(const YAML::Node& name, Str& out, Context& c) {
+  Str (*value)() = nullptr;
+  if (!read_name(name, value, run_input_values, c, "run input")) return false;
+  out = value();
+  return true;
+}
+
 bool read_str(const YAML::Node& node, Str& out, Context& c) {
   if (node.IsMap() && node.size() == 1 && node["join"]) return read_join(node["join"], out, c);
   if (node.IsMap() && node.size() == 1 && node["param"]) return read_param(node["param"], out, c);
   if (node.IsMap() && node.size() == 1 && node["pseudo"]) return read_pseudo(node["pseudo"], out, c);
   if (node.IsMap() && node.size() == 1 && node["arn"]) return read_arn(node["arn"], out, c);
+  if (node.IsMap() && node.size() == 1 && node["run_input"]) return read_run_input(node["run_input"], out, c);
   if (node.IsScalar()) {
     out = Str(node.Scalar());
     return true;
@@ -155,8 +176,8 @@ bool read_str(const YAML::Node& node, Str& out, Context& c) {
   if (!node.IsMap() || !node["ref"] || !node["attribute"] || node.size() != 2) {
     c.error(node,
             "expected a string, a reference {ref: <resource id>, attribute: <name>}, {param: <name>}, {pseudo: <name>}, "
-            "{arn: {service, resource}} or {join: [...]}",
-            "write a plain string, both ref and attribute, a parameter, a pseudo value, an ARN, or join with a list");
+            "{arn: {service, resource}}, {run_input: <name>} or {join: [...]}",
+            "write a plain string, both ref and attribute, a parameter, a pseudo value, an ARN, a run input, or join with a list");
     return false;
   }
   Construct* target = resource(node["ref"], "", c);
@@ -207,6 +228,11 @@ Schema str_schema_definition(const std::vector<std::string>& attributes) {
                        {"required", {"service", "resource"}},
                        {"description", "arn:<partition>:<service>:<region>:<account>:<resource> of the deployment"},
                        {"properties", {{"service", {{"type", "string"}}}, {"resource", {{"type", "string"}}}}}}}}}};
+  const Schema run_input{{"type", "object"},
+                         {"additionalProperties", false},
+                         {"required", {"run_input"}},
+                         {"properties",
+                          {{"run_input", run_input_schema()}}}};
   const Schema join{{"type", "object"},
                     {"additionalProperties", false},
                     {"required", {"join"}},
@@ -214,9 +240,9 @@ Schema str_schema_definition(const std::vector<std::string>& attributes) {
                      {{"join",
                        {{"type", "array"},
                         {"minItems", 1},
-                        {"items", {{"oneOf", {literal, reference, param, pseudo_value, arn}}}},
+                        {"items", {{"oneOf", {literal, reference, param, pseudo_value, arn, run_input}}}},
                         {"description", "strings, references, parameters and pseudo values, one after the other"}}}}}};
-  return {{"oneOf", {literal, reference, param, pseudo_value, arn, join}}};
+  return {{"oneOf", {literal, reference, param, pseudo_value, arn, run_input, join}}};
 }
 
 }  // namespace drdb::spec::detail

@@ -31,7 +31,12 @@ struct Fields<RunLogAttributes> {
                                    field("status", &A::status, "default Status"),
                                    field("current_step", &A::current_step, "default CurrentStep"),
                                    field("cluster_id", &A::cluster_id, "default ClusterId"),
-                                   field("error", &A::error, "default Error"),
+                                   field("error", &A::error, "the failure's cause (default Error)"),
+                                   field("error_code", &A::error_code, "the failure's error name (default ErrorCode)"),
+                                   field("waits", &A::waits, "how many times the run waited for a cluster (default Waits)"),
+                                   field("decision", &A::decision, "REUSED_WAITING, REUSED_RUNNING or CREATED (default ClusterDecision)"),
+                                   field("terminated", &A::terminated, "the extra clusters terminated (default TerminatedClusters)"),
+                                   field("events", &A::events, "every decision, in order (default Events)"),
                                    field("expires_at", &A::expires_at, "the table's time_to_live_attribute (default TimeToExist)")};
     return list;
   }

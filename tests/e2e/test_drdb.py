@@ -5,7 +5,7 @@ with a role, the nightly recycle rule starting the lifecycle machine with {"acti
 run log's key, and both state machines. The workflow's createCluster parameters are the typed model:
 explicit EBS volumes, the task group's memory-based autoscaling with the autoscaling role, and the
 Glue Data Catalog as metastore. No role allows a wildcard action, and the stack deploys no cluster.
-Then the workflow runs in the mock next to a waiting cluster (sfn_run.py says how far it gets).
+Then the deployed workflow runs against the stack next to a waiting cluster, reusing it (sfn_run.py).
 Deleted at the end: state machines, rules, roles and groups go; the buckets, key and run log, which
 drdb retains, stay, with the run's record; the VPC stays too, as the mock cannot delete its route
 tables (moto.py).
@@ -78,7 +78,7 @@ def main(app):
             assert {"AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::KMS::Key"} <= retained, retained
             assert sfn_run.run_record(aws, outputs["RunLogTable"]), "the retained run log lost its record"
     print("e2e drdb: deployed; upload and recycle rules, run log, and the workflow's typed cluster (EBS, autoscaling, "
-          "Glue catalog) as expected; one run recorded in the mock; deleted but for what it retains")
+          "Glue catalog) as expected; one run reusing a waiting cluster recorded; deleted but for what it retains")
 
 
 if __name__ == "__main__":

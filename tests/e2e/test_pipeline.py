@@ -7,9 +7,9 @@ the template), the run-log table's keys
 and index (its TTL, which the mock ignores, in the template), the relauncher's environment, the two state machines' definitions, and roles whose
 policies name no wildcard action. The stack deploys no EMR cluster: the workflows launch it.
 
-Run (sfn_run.py): the workflow's definition is created again through the mock's API and started next
-to a WAITING cluster of the model's name: the run is recorded with its expiry (the JSONata state's
-value) and finds that cluster, as far as the mock's JSONPath allows (sfn_run.py says where it stops).
+Run (sfn_run.py): the deployed workflow's definition is executed against the deployed stack next to a
+WAITING cluster of the model's name: the run reuses that cluster, runs the step and is recorded
+SUCCEEDED with its expiry (the JSONata state's value).
 
 Deleted at the end: state machines, rules, the function, roles and groups go; the buckets, key and
 run log, which drdb retains, stay, with the run's record; the VPC stays too, as the mock cannot
@@ -121,7 +121,7 @@ def main(app):
             assert {"AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::KMS::Key"} <= retained, retained
             assert sfn_run.run_record(aws, outputs["RunLogTable"]), "the retained run log lost its record"
     print("e2e pipeline: deployed with its asset; triggers, run log, relauncher and state machines as rendered; "
-          "one run recorded with its expiry and failed as expected; deleted but for what it retains")
+          "one run reusing a waiting cluster recorded with its expiry; deleted but for what it retains")
 
 
 if __name__ == "__main__":

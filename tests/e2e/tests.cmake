@@ -20,7 +20,7 @@ if(Python3_FOUND)
       set(app ${DRDB_E2E_APP_${example}})
     endif()
     add_test(NAME ${test} COMMAND ${Python3_EXECUTABLE} ${script} $<TARGET_FILE:${app}>)
-    # The node tools scripts/test.sh installs (jsonata evaluates what the mock cannot: sfn_run.py).
+    # The node tools scripts/test.sh installs (sfn_run.py executes workflows with tests/workflows/asl.py).
     set_tests_properties(${test} PROPERTIES LABELS e2e TIMEOUT 600 SKIP_RETURN_CODE 77
                          ENVIRONMENT DRDB_NODE_MODULES=${PROJECT_SOURCE_DIR}/.cache/tools/node_modules)
   endforeach()

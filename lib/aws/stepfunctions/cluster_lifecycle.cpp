@@ -40,15 +40,15 @@ Graph ClusterLifecycle::build_graph() const {
   auto& action = g.choice("Action");
   auto& unknown = g.fail("UnknownAction", {.error = "UnknownAction", .cause = "the input's action is not start, stop or recycle"});
 
-  // Stop: terminate every cluster of the model, page by page.
+  // Stop: terminate every cluster of the model, once every page is read.
   auto& stop_list = g.task("ListClustersToStop", tasks::emr_list_clusters(), {.result_path = "$.page"});
   auto& stop_next = g.task("ListNextClustersToStop", tasks::emr_list_clusters({.marker_path = "$.page.Marker"}), {.result_path = "$.page"});
-  auto& stop_filter = g.pass("ClustersToStop", {.parameters = Payload{{"named", Field::path(detail::clusters_named("$.page", name))}},
-                                                .result_path = "$.found"});
-  auto& terminate = g.map("TerminateClusters", {.items_path = "$.found.named",
+  auto& stop_collect = g.pass("ClustersToStop", {.jsonata_output = detail::collect_clusters_named(name)});
+  auto& stop_more = g.choice("MoreClustersToStop");
+  auto& terminate = g.map("TerminateClusters", {.items_path = "$.found",
                                                 .item_selector = Payload{{"ClusterId", Field::path("$$.Map.Item.Value.Id")}},
                                                 .result_path = ReferencePath::discard()});
-  auto& stop_more = g.choice("MoreClustersToStop");
+  auto& then_start = g.choice("StartAgain");
   auto& stopped = g.succeed("Stopped");
   const auto this_cluster = tasks::ClusterId::from_path("$.ClusterId");
   auto& each = terminate.processor();  // its first state starts it
@@ -72,11 +72,11 @@ Graph ClusterLifecycle::build_graph() const {
   action.when(Condition::string_equals("$.action", "start"), start_list)
       .when(Condition::any_of({Condition::string_equals("$.action", "stop"), Condition::string_equals("$.action", "recycle")}), stop_list)
       .otherwise(unknown);
-  stop_list.next(stop_filter).next(terminate).next(stop_more);
-  stop_next.next(stop_filter);
-  stop_more.when(Condition::is_present("$.page.Marker"), stop_next)
-      .when(Condition::string_equals("$.action", "recycle"), start_list)
-      .otherwise(stopped);
+  stop_list.next(stop_collect).next(stop_more);
+  stop_next.next(stop_collect);
+  stop_more.when(Condition::is_present("$.page.Marker"), stop_next).otherwise(terminate);
+  terminate.next(then_start);
+  then_start.when(Condition::string_equals("$.action", "recycle"), start_list).otherwise(stopped);
   start_list.next(start_filter).next(start_decide);
   start_next.next(start_filter);
   start_decide.when(Condition::is_present("$.found.named[0]"), already)

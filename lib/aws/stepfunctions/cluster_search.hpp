@@ -15,6 +15,16 @@ inline std::string clusters_named(const std::string& page_path, const std::strin
   return page_path + ".Clusters[?(@.Name == '" + name + "')]";
 }
 
+// JSONata for a Pass state after ListClusters: the input with the clusters named `name` on the page
+// at `page` appended, as {Id, State}, to `found`, and the page reduced to its Marker. A decision or a
+// termination waits for every page: JSONPath cannot append, and terminating while paging would
+// shift the later pages under the Marker.
+inline std::string collect_clusters_named(const std::string& name) {
+  return "$merge([$states.input, {'found': $append($append([], $states.input.found), "
+         "$states.input.page.Clusters[Name = '" + name + "'].{'Id': Id, 'State': Status.State}), "
+         "'page': {'Marker': $states.input.page.Marker}}])";
+}
+
 // ListClusters may be throttled when many executions start at once.
 inline Retry list_throttled() {
   return {.errors = {errors::task_failed}, .interval_seconds = 5, .backoff_rate = 2.0, .max_attempts = 3, .jitter = Jitter::Full};

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <set>
 
+#include "aws/stepfunctions/state_input.hpp"
 #include "drdb/core/app.hpp"
 #include "drdb/l1/shape.hpp"
 #include "render/common/cycles.hpp"
@@ -184,6 +185,11 @@ struct ReferenceResolver {
     const Construct* t = ref.target;
     if (t == nullptr) {
       out.error(where, "reference to nothing (null target)", "reference an existing construct");
+      return std::nullopt;
+    }
+    if (aws::stepfunctions::detail::is_state_input(t)) {
+      out.error(where, "reads a workflow run's input (" + ref.attribute + "), which only a state machine's task knows",
+                "use the run's input (run_input, input_string) in a workflow's step arguments only");
       return std::nullopt;
     }
     if (&t->app() != &stack.app()) {

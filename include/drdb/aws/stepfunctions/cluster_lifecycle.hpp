@@ -3,10 +3,11 @@
 // schedule, so a long-lived cluster does not run for weeks on the same instances and settings.
 //
 // One state machine (child "StateMachine") takes {"action": "start" | "stop" | "recycle"}:
-//  - stop and recycle list, one ListClusters page (50 clusters) at a time, the clusters named like
-//    the model that are STARTING, BOOTSTRAPPING, RUNNING or WAITING, and terminate each (lifting
-//    termination protection first when the model sets it). EMR cannot stop a cluster and keep it:
-//    "stop" terminates, and "start" launches a new one.
+//  - stop and recycle list every ListClusters page (50 clusters each) of the clusters named like the
+//    model that are STARTING, BOOTSTRAPPING, RUNNING or WAITING, then terminate each (lifting
+//    termination protection first when the model sets it): terminating while paging would shift the
+//    later pages. EMR cannot stop a cluster and keep it: "stop" terminates, and "start" launches a
+//    new one.
 //  - start, and recycle after its stop, launch a cluster from the typed model (createCluster,
 //    without waiting for it) unless one named like the model is already up or on its way.
 // Each schedule is an EventBridge rule (children "StartSchedule", "StopSchedule",

@@ -1,18 +1,37 @@
 // "Ensure a cluster, run a step": the workflow at the heart of an EMR data pipeline, as one construct.
 //
 // Each execution:
-//  1. records the run in the run-log table (correlation id = the execution's name, data product,
-//     date = the input's "date" or else the execution's start time, run id = the execution's id,
-//     status STARTED, current step, and when the record expires: the table's TTL attribute);
-//  2. lists the account's EMR clusters that are STARTING, BOOTSTRAPPING, RUNNING or WAITING, one page
-//     (50 clusters) at a time through ListClusters' Marker, keeping those named like the model;
-//  3. if one is WAITING it is used, and the other WAITING ones of that page are terminated; else a
-//     RUNNING one is used (the step queues behind its current one); else if one is STARTING or
-//     BOOTSTRAPPING, waits `poll_seconds` and lists again; if this page has none and there is
-//     another page, lists it; if none anywhere, creates the cluster from the typed model
-//     (createCluster.sync);
-//  4. records RUNNING with the cluster id, adds the step and waits for it (addStep.sync);
+//  1. records the run in the run-log table (below);
+//  2. lists the account's EMR clusters that are STARTING, BOOTSTRAPPING, RUNNING or WAITING, every
+//     page (50 clusters each) through ListClusters' Marker, keeping those named like the model;
+//  3. decides once every page is read: if any is WAITING, the first is used and every other WAITING
+//     one, on any page, is terminated; else a RUNNING one is used (the step queues behind its
+//     current one); else if one is STARTING or BOOTSTRAPPING, waits `poll_seconds` and lists again;
+//     else creates the cluster from the typed model (createCluster.sync);
+//  4. records the decision and RUNNING, adds the step and waits for it (addStep.sync);
 //  5. records SUCCEEDED; any failure on the way records FAILED with the error, then fails.
+//
+// The run log: one item per run, keyed by the execution's name. Attribute names are
+// RunLogAttributes' (defaults shown):
+//   Correlation_Id  S  the execution's name                         written when the run starts
+//   DataProduct     S  Props::data_product                          at start
+//   Date            S  the input's "date", else the start time      at start
+//   RunId           S  the execution's ARN                          at start
+//   TimeToExist     N  epoch seconds the record expires at (TTL)    at start, with record_retention_days
+//   Status          S  STARTED, RUNNING, SUCCEEDED or FAILED        at start, then at each change
+//   CurrentStep     S  EnsureCluster, then the step's name          at start, then with RUNNING
+//   Waits           N  how many times the run waited for a starting cluster
+//   ClusterId       S  the cluster the step runs on                 with RUNNING
+//   ClusterDecision S  REUSED_WAITING, REUSED_RUNNING or CREATED    with RUNNING
+//   TerminatedClusters L (of S) the extra WAITING clusters terminated   with RUNNING
+//   Events          L  every decision in order, each a map {Event: WAITED | REUSED_WAITING |
+//                      REUSED_RUNNING | CREATED, At: when (ISO 8601), Clusters: L of S} (the
+//                      clusters waited for, or the one used)
+//   Error           S  the failure's cause                          with FAILED
+//   ErrorCode       S  the failure's error name (States.TaskFailed...)   with FAILED
+//
+// The step's arguments may name the object the run is for (object_key() and friends below), read
+// from the run's input at run time.
 //
 // The state machine's role gets exactly what these calls need (tasks/*.hpp). Executions start from
 // the triggers below (EventBridge rules, children of the construct), or from anything granted
@@ -51,7 +70,12 @@ struct RunLogAttributes {
   std::string status = "Status";
   std::string current_step = "CurrentStep";
   std::string cluster_id = "ClusterId";
-  std::string error = "Error";
+  std::string error = "Error";  // the cause
+  std::string error_code = "ErrorCode";
+  std::string waits = "Waits";
+  std::string decision = "ClusterDecision";
+  std::string terminated = "TerminatedClusters";
+  std::string events = "Events";
   std::string expires_at = "TimeToExist";  // epoch seconds: the table's time_to_live_attribute
 };
 
@@ -79,12 +103,21 @@ class EnsureClusterRunStep : public Construct {
   Str state_machine_arn() const { return state_machine().state_machine_arn(); }
   void grant_start_execution(iam::Role& role) const { state_machine().grant_start_execution(role); }
 
+  // ---- the object a run is for, for the step's arguments -----------------------------------------
+  // Read at run time from the run's input, {"object": {"bucket": ..., "key": ...}}, which
+  // run_on_upload's rule gives and a caller of StartExecution gives the same way:
+  //   .args = {EnsureClusterRunStep::object_uri(), ...}
+  static Str object_bucket();
+  static Str object_key();
+  static Str object_uri();  // s3://<bucket>/<key>
+
   // ---- triggers: EventBridge rules starting a run (children of the construct) -------------------
   // A run for each object created in `bucket` under any of `key_prefixes` (S3's EventBridge
   // notifications are turned on). The run's input names the object:
   //   {"trigger": "upload", "object": {"bucket": ..., "key": ...}, "event_time": ...}
   events::Rule& run_on_upload(s3::Bucket& bucket, std::vector<std::string> key_prefixes, std::string id = "OnUpload");
-  // A run on `schedule` (cron or rate); the run's input is {"trigger": "schedule"}.
+  // A run on `schedule` (cron or rate); the run's input is {"trigger": "schedule"}, so the step may
+  // not name the run's object.
   events::Rule& run_on_schedule(events::Schedule schedule, std::string id = "OnSchedule");
 
   void validate(Diagnostics& out) const override;
@@ -93,6 +126,7 @@ class EnsureClusterRunStep : public Construct {
   Graph build_graph() const;
   Props props_;
   StateMachine* machine_ = nullptr;
+  bool scheduled_ = false;
 };
 
 }  // namespace drdb::aws::stepfunctions

@@ -67,7 +67,17 @@ class Field {
   Kind kind_ = Kind::Literal;
 };
 
-// {"Literal": ..., "FromInput.$": "$.x"}
+// {"Literal": ..., "FromInput.$": "$.x"}. Literal fields holding input_string values become dynamic
+// (see input_string).
 Value payload_value(const Payload& payload);
+
+// A string the state reads from its input when it runs ("$.object.key"), for fields typed as
+// deploy-time strings, such as a step's arguments: `Str("--input=") + input_string("$.object.key")`.
+// In a payload template it renders as a path, as States.Format when joined with other text, and a
+// list holding one as States.Array. Anywhere else (a resource's property, an output) it is a
+// validation error: only a state machine's tasks know the input.
+Str input_string(std::string json_path);
+// Whether `value` holds an input_string anywhere.
+bool reads_state_input(const Value& value);
 
 }  // namespace drdb::aws::stepfunctions

@@ -33,7 +33,7 @@ struct Lifecycle {
 
 }  // namespace
 
-TEST_CASE("start launches unless a cluster is up; stop terminates page by page; recycle does both") {
+TEST_CASE("start launches unless a cluster is up; stop terminates what every page lists; recycle does both") {
   Lifecycle l;
   CHECK(validate(l.env.app).format() == "");
   const auto s = l.states();
@@ -41,11 +41,15 @@ TEST_CASE("start launches unless a cluster is up; stop terminates page by page; 
   CHECK(action["Choices"][0] == json::parse(R"({"Variable": "$.action", "StringEquals": "start", "Next": "ListClusters"})"));
   CHECK(action["Choices"][1]["Next"] == "ListClustersToStop");
   CHECK(action["Default"] == "UnknownAction");
-  CHECK(s["ClustersToStop"]["Parameters"]["named.$"] == "$.page.Clusters[?(@.Name == 'nightly')]");
-  CHECK(s["TerminateClusters"]["ItemProcessor"]["StartAt"] == "TerminateCluster");
+  CHECK(s["ClustersToStop"]["QueryLanguage"] == "JSONata");
+  CHECK(contains(s["ClustersToStop"]["Output"].get<std::string>(), "$states.input.page.Clusters[Name = 'nightly']"));
   CHECK(s["MoreClustersToStop"]["Choices"][0]["Next"] == "ListNextClustersToStop");
-  CHECK(s["MoreClustersToStop"]["Choices"][1] == json::parse(R"({"Variable": "$.action", "StringEquals": "recycle", "Next": "ListClusters"})"));
-  CHECK(s["MoreClustersToStop"]["Default"] == "Stopped");
+  CHECK(s["MoreClustersToStop"]["Default"] == "TerminateClusters");
+  CHECK(s["TerminateClusters"]["ItemsPath"] == "$.found");
+  CHECK(s["TerminateClusters"]["ItemProcessor"]["StartAt"] == "TerminateCluster");
+  CHECK(s["TerminateClusters"]["Next"] == "StartAgain");
+  CHECK(s["StartAgain"]["Choices"][0] == json::parse(R"({"Variable": "$.action", "StringEquals": "recycle", "Next": "ListClusters"})"));
+  CHECK(s["StartAgain"]["Default"] == "Stopped");
   CHECK(s["AnyRunning"]["Choices"][0]["Next"] == "AlreadyRunning");
   CHECK(s["AnyRunning"]["Choices"][1]["Next"] == "ListNextClusters");
   CHECK(s["AnyRunning"]["Default"] == "LaunchCluster");

@@ -31,33 +31,41 @@ json states_of(const EnsureClusterRunStep& flow) {
 
 }  // namespace
 
-TEST_CASE("the workflow validates cleanly and pages, reuses, waits or creates") {
+TEST_CASE("the workflow validates cleanly, reads every page, then reuses, waits or creates") {
   Workflow w;
   CHECK(validate(w.env.app).format() == "");
   const auto s = states_of(w.flow);
   CHECK(s["ListClusters"]["Resource"] == "arn:${pseudo:2}:states:::aws-sdk:emr:listClusters");
   CHECK(s["ListClusters"]["Parameters"]["ClusterStates"] == json({"STARTING", "BOOTSTRAPPING", "RUNNING", "WAITING"}));
+  CHECK(s["ListClusters"]["Next"] == "CollectClusters");
   CHECK(s["ListNextPage"]["Parameters"]["Marker.$"] == "$.page.Marker");
-  CHECK(s["FilterClusters"]["Parameters"]["named.$"] == "$.page.Clusters[?(@.Name == 'nightly')]");
-  CHECK(s["SortClusters"]["Parameters"]["waiting.$"] == "$.found.clusters[?(@.State == 'WAITING')]");
+  CHECK(s["ListNextPage"]["Next"] == "CollectClusters");
+  // Each page's clusters of the model's name are appended before anything is decided.
+  CHECK(s["CollectClusters"]["QueryLanguage"] == "JSONata");
+  CHECK(contains(s["CollectClusters"]["Output"].get<std::string>(), "$states.input.page.Clusters[Name = 'nightly']"));
+  CHECK(s["MorePages"]["Choices"][0] == json({{"Variable", "$.page.Marker"}, {"IsPresent", true}, {"Next", "ListNextPage"}}));
+  CHECK(s["MorePages"]["Default"] == "Reconcile");
+  CHECK(s["Reconcile"]["QueryLanguage"] == "JSONata");
+  CHECK(s["Reconcile"]["Next"] == "Decide");
   const auto& rules = s["Decide"]["Choices"];
-  REQUIRE(rules.size() == 4);
-  CHECK(rules[0]["Next"] == "UseWaitingCluster");
-  CHECK(rules[1]["Next"] == "UseRunningCluster");
-  CHECK(rules[2]["Next"] == "WaitForCluster");
-  CHECK(rules[3] == json({{"Variable", "$.page.Marker"}, {"IsPresent", true}, {"Next", "ListNextPage"}}));
+  REQUIRE(rules.size() == 2);
+  CHECK(rules[0] == json({{"Variable", "$.decision.action"}, {"StringEquals", "reuse"}, {"Next", "TerminateExtraClusters"}}));
+  CHECK(rules[1] == json({{"Variable", "$.decision.action"}, {"StringEquals", "wait"}, {"Next", "RecordWait"}}));
   CHECK(s["Decide"]["Default"] == "CreateCluster");
+  CHECK(s["RecordWait"]["Next"] == "WaitForCluster");
   CHECK(s["WaitForCluster"] == json({{"Type", "Wait"}, {"Seconds", 45}, {"Next", "ListClusters"}}));
-  CHECK(s["UseWaitingCluster"]["Parameters"]["Extra.$"] == "$.found.waiting[1:]");
+  CHECK(s["TerminateExtraClusters"]["ItemsPath"] == "$.decision.terminate");
   CHECK(s["TerminateExtraClusters"]["ItemProcessor"]["States"]["TerminateExtraCluster"]["Resource"] ==
         "arn:${pseudo:2}:states:::elasticmapreduce:terminateCluster");
+  CHECK(s["TerminateExtraClusters"]["Next"] == "RecordRunning");
   CHECK(s["CreateCluster"]["Resource"] == "arn:${pseudo:2}:states:::elasticmapreduce:createCluster.sync");
   CHECK(s["CreateCluster"]["Parameters"]["Name"] == "nightly");
+  CHECK(s["CreateCluster"]["Next"] == "CreatedCluster");
   CHECK(s["RunStep"]["Resource"] == "arn:${pseudo:2}:states:::elasticmapreduce:addStep.sync");
   CHECK(s["RunStep"]["Parameters"]["ClusterId.$"] == "$.cluster.ClusterId");
 }
 
-TEST_CASE("each run is recorded: started, running on its cluster, succeeded, or failed with the error") {
+TEST_CASE("each run is recorded: started, its decisions, running on its cluster, succeeded, or failed with the error") {
   Workflow w;
   const auto s = states_of(w.flow);
   const auto& item = s["RecordStarted"]["Parameters"]["Item"];
@@ -74,19 +82,68 @@ TEST_CASE("each run is recorded: started, running on its cluster, succeeded, or 
   // Epoch seconds of the start plus 90 days, in JSONata: JSONPath has no arithmetic on timestamps.
   CHECK(s["SetRecordExpiry"] == json::parse(R"({"Type": "Pass", "QueryLanguage": "JSONata", "Next": "RecordStarted",
     "Output": "{% $merge([$states.input, {'run': $merge([$states.input.run, {'expires_at': $string($floor($toMillis($states.context.Execution.StartTime) / 1000) + 7776000)}])}]) %}"})"));
+  const json event = json::parse(R"({"L": [{"M": {"Event": {"S.$": "$.decision.outcome"}, "At": {"S.$": "$$.State.EnteredTime"},
+    "Clusters": {"L.$": "$.decision.clusters"}}}]})");
   const auto& running = s["RecordRunning"]["Parameters"];
-  CHECK(running["UpdateExpression"] == "SET #status = :status, #a0 = :v0, #a1 = :v1");
-  CHECK(running["ExpressionAttributeNames"] == json({{"#status", "Status"}, {"#a0", "CurrentStep"}, {"#a1", "ClusterId"}}));
-  CHECK(running["ExpressionAttributeValues"][":v1"] == json({{"S.$", "$.cluster.ClusterId"}}));
-  CHECK(s["RecordSucceeded"]["Parameters"]["ExpressionAttributeValues"][":status"] == json({{"S", "SUCCEEDED"}}));
+  CHECK(running["UpdateExpression"] == "SET #a0 = :v0, #a1 = :v1, #a2 = :v2, #a3 = :v3, #a4 = :v4, "
+                                       "#events = list_append(if_not_exists(#events, :no_events), :event)");
+  CHECK(running["ExpressionAttributeNames"] == json({{"#a0", "Status"}, {"#a1", "CurrentStep"}, {"#a2", "ClusterId"}, {"#a3", "ClusterDecision"},
+                                                     {"#a4", "TerminatedClusters"}, {"#events", "Events"}}));
+  CHECK(running["ExpressionAttributeValues"][":v2"] == json({{"S.$", "$.cluster.ClusterId"}}));
+  CHECK(running["ExpressionAttributeValues"][":v3"] == json({{"S.$", "$.decision.outcome"}}));
+  CHECK(running["ExpressionAttributeValues"][":v4"] == json({{"L.$", "$.decision.terminated"}}));
+  CHECK(running["ExpressionAttributeValues"][":event"] == event);
+  const auto& wait = s["RecordWait"]["Parameters"];
+  CHECK(wait["UpdateExpression"] == "SET #inc = if_not_exists(#inc, :zero) + :one, #events = list_append(if_not_exists(#events, :no_events), :event)");
+  CHECK(wait["ExpressionAttributeNames"]["#inc"] == "Waits");
+  CHECK(wait["ExpressionAttributeValues"][":event"] == event);
+  CHECK(s["RecordSucceeded"]["Parameters"]["ExpressionAttributeValues"][":v0"] == json({{"S", "SUCCEEDED"}}));
   const auto& failed = s["RecordFailed"]["Parameters"];
-  CHECK(failed["ExpressionAttributeValues"] == json::parse(R"({":status": {"S": "FAILED"}, ":v0": {"S.$": "$.error.Cause"}})"));
+  CHECK(failed["ExpressionAttributeNames"] == json({{"#a0", "Status"}, {"#a1", "Error"}, {"#a2", "ErrorCode"}}));
+  CHECK(failed["ExpressionAttributeValues"] ==
+        json::parse(R"({":v0": {"S": "FAILED"}, ":v1": {"S.$": "$.error.Cause"}, ":v2": {"S.$": "$.error.Error"}})"));
   CHECK(s["RecordFailed"]["Next"] == "Failed");
-  for (const char* state : {"RecordStarted", "ListClusters", "ListNextPage", "TerminateExtraClusters", "CreateCluster", "RecordRunning",
-                            "RunStep", "RecordSucceeded"}) {
+  for (const char* state : {"RecordStarted", "ListClusters", "ListNextPage", "TerminateExtraClusters", "RecordWait", "CreateCluster",
+                            "RecordRunning", "RunStep", "RecordSucceeded"}) {
     CAPTURE(state);
     CHECK(s[state]["Catch"] == json::parse(R"([{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "RecordFailed"}])"));
   }
+}
+
+TEST_CASE("the step's arguments take the run's object, read at run time") {
+  emr_test::Env env;
+  auto& cluster = env.cluster(env.props());
+  auto& runs = env.stack.add<aws::dynamodb::Table>("Runs", {.partition_key = {"Correlation_Id"}, .time_to_live_attribute = "TimeToExist"});
+  auto& flow = env.stack.add<EnsureClusterRunStep>(
+      "Ingest", {.cluster = &cluster,
+                 .step = Step::spark("ingest", {.application = "s3://code/ingest.py",
+                                                .args = {EnsureClusterRunStep::object_uri(), "--key=" + EnsureClusterRunStep::object_key(),
+                                                         Str("s3://") + env.data.bucket_name() + "/out/"}}),
+                 .run_log = &runs,
+                 .data_product = "sales"});
+  flow.run_on_upload(env.data, {"in/"});
+  CHECK(validate(env.app).format() == "");
+  const auto step = states_of(flow)["RunStep"]["Parameters"]["Step"]["HadoopJarStep"];
+  CHECK_FALSE(step.contains("Args"));
+  CHECK(step["Args.$"] ==
+        "States.Array('spark-submit', '--deploy-mode', 'cluster', 's3://code/ingest.py', States.Format('s3://{}/{}', $.object.bucket, "
+        "$.object.key), States.Format('--key={}', $.object.key), 's3://${App/S/Data.Name}/out/')");
+}
+
+TEST_CASE("the run's object is an error where no run gives it: scheduled runs, and resources") {
+  emr_test::Env env;
+  auto& cluster = env.cluster(env.props());
+  auto& runs = env.stack.add<aws::dynamodb::Table>("Runs", {.partition_key = {"Correlation_Id"}, .time_to_live_attribute = "TimeToExist"});
+  auto& flow = env.stack.add<EnsureClusterRunStep>(
+      "Ingest", {.cluster = &cluster,
+                 .step = Step::spark("ingest", {.application = "s3://code/ingest.py", .args = {EnsureClusterRunStep::object_key()}}),
+                 .run_log = &runs,
+                 .data_product = "sales"});
+  flow.run_on_schedule(aws::events::Schedule::rate(1, aws::events::RateUnit::Hours));
+  env.stack.add<Output>("Leak", {.value = EnsureClusterRunStep::object_key().value()});
+  const auto text = diagnostics_of(env.app);
+  CHECK(contains(text, "[App/S/Ingest] the step's arguments name the run's object, but scheduled runs have none"));
+  CHECK(contains(text, "[App/S/Leak] reads a workflow run's input ($.object.key), which only a state machine's task knows"));
 }
 
 TEST_CASE("the workflow's role: the EMR, DynamoDB and EventBridge calls it makes, PassRole on the cluster's roles, no wildcard action") {
