@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Regenerate the vendored schemas under schemas/ from schemas/types.txt.
 
-    python3 scripts/refresh-schemas.py            # rewrite schemas/cfn/*.json and schemas/tf/aws.json
+    python3 scripts/refresh-schemas.py            # rewrite schemas/cfn/*.json, cfn-updates.json, tf/aws.json
     python3 scripts/refresh-schemas.py --check    # exit 1 if anything would change (CI, reviews)
 
 Sources (pinned below; see schemas/VERSIONS.md):
   - CloudFormation: the registry schemas as cfn-lint ships them for one region;
   - Terraform: `terraform providers schema -json` of the hashicorp/aws provider, installed offline
     from a plugin directory (TF_PLUGIN_DIR, default /opt/tf-plugins), reduced to the resource types
-    of types.txt plus the provider's own configuration block, without documentation strings.
+    of types.txt plus the provider's own configuration block, without documentation strings;
+  - property update behaviour: AWS's own (`causesReplacement`) from the npm package
+    @aws-cdk/aws-service-spec, fetched with `npm pack` into a temporary directory and flattened to
+    schemas/cfn-updates.json for the types of types.txt.
 
 Fixes to upstream schemas are never made by hand in the vendored files: they go into
 schemas/patches.json (RFC 6902 JSON Patch operations, each with a "why") and are applied here.
@@ -17,10 +20,12 @@ The output is deterministic: sorted keys, two-space indent, ASCII, trailing newl
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import subprocess
 import sys
+import tarfile
 import tempfile
 from pathlib import Path
 
@@ -31,6 +36,11 @@ CFN_REGION = "us-east-1"
 TF_PROVIDER_SOURCE = "registry.terraform.io/hashicorp/aws"
 TF_PROVIDER_VERSION = "5.100.0"
 TF_NOISE = ("description", "description_kind", "deprecated")
+SERVICE_SPEC_PACKAGE = "@aws-cdk/aws-service-spec"
+SERVICE_SPEC_VERSION = "0.1.216"
+SERVICE_SPEC_INTEGRITY = "sha512-O3Lu6v6J6RnI+Eenklbw8237kV64cTpM94QEXmlcmsIAzhcKrdd+qApZhlTL+H3IDt1JP6Vphbd+OOmq6r8pqw=="
+# Property types nest deeper than this nowhere in types.txt; the bound only stops a runaway.
+UPDATE_MAX_DEPTH = 12
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"
@@ -136,6 +146,74 @@ def tf_schema(types: list[str], patches: dict) -> str:
     return dump(apply_patches(subset, patches.get("terraform", []), "terraform"))
 
 
+def service_spec_db() -> dict:
+    """db.json.gz of the pinned @aws-cdk/aws-service-spec, fetched by npm (no install, no scripts)."""
+    with tempfile.TemporaryDirectory() as work:
+        packed = subprocess.run(
+            ["npm", "pack", f"{SERVICE_SPEC_PACKAGE}@{SERVICE_SPEC_VERSION}", "--json", "--ignore-scripts",
+             "--pack-destination", work],
+            cwd=work, check=True, capture_output=True, text=True).stdout
+        info = json.loads(packed)[0]
+        if info["integrity"] != SERVICE_SPEC_INTEGRITY:
+            sys.exit(f"{SERVICE_SPEC_PACKAGE}@{SERVICE_SPEC_VERSION}: integrity {info['integrity']} "
+                     "is not the pinned SERVICE_SPEC_INTEGRITY")
+        with tarfile.open(Path(work, info["filename"])) as archive:
+            return json.loads(gzip.decompress(archive.extractfile("package/db.json.gz").read()))
+
+
+def property_type_refs(type_: dict, where: str):
+    """The property types ($ref ids) a property type expression leads to, through arrays and unions."""
+    kind = type_["type"]
+    if kind == "ref":
+        yield type_["reference"]["$ref"]
+    elif kind == "array":
+        yield from property_type_refs(type_["element"], where)
+    elif kind == "union":
+        for member in type_["types"]:
+            yield from property_type_refs(member, where)
+    elif kind == "map" and any(property_type_refs(type_["element"], where)):
+        # A map key is the user's: the format would need a key wildcard first.
+        sys.exit(f"{where}: maps of property types are not supported by cfn-updates.json yet")
+
+
+def flatten_updates(properties: dict, definitions: dict, where: str, prefix: str = "",
+                    parent: str = "no", seen: frozenset = frozenset()) -> dict[str, str]:
+    """Dotted property path -> "yes" | "maybe" | "no" (causesReplacement; absent is "no").
+
+    Every top-level property is listed; a nested one only where it differs from the property
+    holding it (the rest inherit it). A property type none of whose own properties carries
+    causesReplacement says nothing about them (DynamoDB's KeySchema items, EMR's Configuration):
+    they inherit too, so a change inside a create-only list still replaces. A property type met
+    again below itself (EMR Configurations) is not expanded a second time."""
+    annotated = any("causesReplacement" in p for p in properties.values())
+    out = {}
+    for name, prop in properties.items():
+        path = prefix + name
+        verdict = prop.get("causesReplacement", "no") if annotated or not prefix else parent
+        if not prefix or verdict != parent:
+            out[path] = verdict
+        if len(seen) >= UPDATE_MAX_DEPTH:
+            sys.exit(f"{where}.{path}: property types nest deeper than {UPDATE_MAX_DEPTH}")
+        for ref in property_type_refs(prop["type"], f"{where}.{path}"):
+            if ref not in seen:
+                out.update(flatten_updates(definitions[ref]["properties"], definitions, where, path + ".",
+                                           verdict, seen | {ref}))
+    return out
+
+
+def cfn_updates(types: list[str]) -> str:
+    schema = service_spec_db()["schema"]
+    resources = {r["cloudFormationType"]: r for r in schema["resource"]["entities"]}
+    definitions = {d["$id"]: d for d in schema["typeDefinition"]["entities"]}
+    missing = [t for t in types if t not in resources]
+    if missing:
+        sys.exit(f"{SERVICE_SPEC_PACKAGE} {SERVICE_SPEC_VERSION} has no resource types {missing}")
+    return dump({
+        "source": f"{SERVICE_SPEC_PACKAGE} {SERVICE_SPEC_VERSION}, db.json.gz",
+        "types": {t: flatten_updates(resources[t]["properties"], definitions, t) for t in types},
+    })
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="only report whether anything would change")
@@ -148,6 +226,7 @@ def main() -> int:
 
     wanted = {SCHEMAS / "cfn" / name: text for name, text in cfn_schemas(cfn_types, patches.get("cloudformation", {})).items()}
     wanted[SCHEMAS / "tf" / "aws.json"] = tf_schema(tf_types, patches)
+    wanted[SCHEMAS / "cfn-updates.json"] = cfn_updates(cfn_types)
     stale = [p for p in (SCHEMAS / "cfn").glob("*.json") if p not in wanted]
 
     changed = [p for p, text in wanted.items() if not p.exists() or p.read_text() != text]

@@ -14,9 +14,13 @@ fuzz_seconds=${DRDB_FUZZ_SECONDS:-120}
 source "$root/scripts/apt.sh"
 
 # Node tools, installed locally with npm (pinned): asl-validator checks every state machine
-# definition (tests/lint/asl-validate.sh); jsonata, the reference implementation, evaluates the JSONata
-# the local mock cannot (tests/e2e/sfn_run.py).
-npm_tools=(asl-validator@4.0.0 jsonata@2.2.2)
+# definition (tests/lint/asl-validate.sh); aws-local-stepfunctions executes them (tests/workflows),
+# with jsonata, the reference implementation, evaluating the JSONata the interpreter cannot;
+# @aws-cdk/cloudformation-diff, the CDK's template diff, is the reference `drdb-synth diff` is
+# checked against (tests/diff_crosscheck), with the AWS service data it reads pinned too, since that
+# data decides its verdicts.
+npm_tools=(asl-validator@4.0.0 jsonata@2.2.2 @aws-cdk/cloudformation-diff@2.187.5 @aws-cdk/aws-service-spec@0.1.216
+           aws-local-stepfunctions@3.0.0)
 tools_dir=$root/.cache/tools
 
 ensure_test_tools() {

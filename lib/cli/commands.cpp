@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "cli/deploy_commands.hpp"
+#include "cli/earlier_files.hpp"
 #include "cli/formats.hpp"
 #include "cli/side_files.hpp"
 #include "drdb/cli/run.hpp"
@@ -89,8 +90,9 @@ int synth(const App& app, const SynthArgs& args, std::ostream& out, std::ostream
   const auto& documents = synthesis.documents;
   err << warnings.format();  // sorted by path
   const std::filesystem::path dir(args.out_dir);
-  const std::vector<AssetFile> files = side_files(app, options, synthesis);  // assets, manifest.json
-  write_documents(dir, documents, files);
+  const EarlierFiles earlier = earlier_files(dir, options, err);
+  const std::vector<AssetFile> files = side_files(app, options, synthesis, earlier.kept);  // assets, manifest.json
+  const auto removed = write_documents(dir, documents, files, stale_files(earlier, documents, files));
 
   std::vector<std::string> stacks;
   for (const auto& doc : documents) {
@@ -98,6 +100,7 @@ int synth(const App& app, const SynthArgs& args, std::ostream& out, std::ostream
     if (std::find(stacks.begin(), stacks.end(), doc.stack) == stacks.end()) stacks.push_back(doc.stack);
   }
   for (const auto& file : files) out << "wrote " << (dir / file.path).generic_string() << '\n';
+  for (const auto& path : removed) out << "removed " << (dir / path).generic_string() << '\n';
   out << "synthesized " << plural(stacks.size(), "stack");
   if (!stacks.empty()) out << " (" << joined(stacks) << ")";
   out << " to " << plural(documents.size() + files.size(), "file") << " in " << dir.generic_string() << '\n';

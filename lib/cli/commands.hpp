@@ -23,8 +23,10 @@ struct ValidateArgs {
 };
 
 // Validates, renders every requested document in memory, writes them with the assets and
-// manifest.json all or none, then prints one "wrote <path>" line per file and a summary on `out`;
-// warnings go to `err`. Throws drdb::Error (ValidationError with every diagnostic when the model is
+// manifest.json all or none, removing in the same write the files of the earlier synth's manifest
+// that its selection covers and no longer writes (cli/selection.hpp), then prints one
+// "wrote <path>" line per file, one "removed <path>" line per file removed, and a summary on `out`;
+// warnings and notes go to `err`. Throws drdb::Error (ValidationError with every diagnostic when the model is
 // invalid).
 int synth(const App& app, const SynthArgs& args, std::ostream& out, std::ostream& err);
 

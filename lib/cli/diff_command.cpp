@@ -1,48 +1,19 @@
 #include "cli/diff_command.hpp"
 
-#include <algorithm>
-#include <optional>
 #include <ostream>
-#include <string_view>
+#include <set>
 
 #include "cli/formats.hpp"
+#include "cli/selection.hpp"
 #include "cli/side_files.hpp"
 #include "drdb/cli/run.hpp"
 #include "drdb/core/error.hpp"
 #include "drdb/diff/diff.hpp"
+#include "drdb/diff/files.hpp"
 #include "drdb/render/synth.hpp"
 
 namespace drdb::cli {
 namespace {
-
-bool selects_part(const DiffArgs& args) { return !args.formats.empty() || !args.stacks.empty(); }
-
-// The stack and format of a file synth writes for one stack (cloudformation/<stack>.template.json
-// or .yaml, terraform/<stack>/...); none for the app's own files (manifest.json, assets).
-std::optional<std::pair<std::string, Format>> stack_document(const std::string& path) {
-  constexpr std::string_view cfn = "cloudformation/", tf = "terraform/", json = ".template.json", yaml = ".template.yaml";
-  if (path.starts_with(cfn) && path.ends_with(json))
-    return std::pair{path.substr(cfn.size(), path.size() - cfn.size() - json.size()), Format::CloudFormationJson};
-  if (path.starts_with(cfn) && path.ends_with(yaml))
-    return std::pair{path.substr(cfn.size(), path.size() - cfn.size() - yaml.size()), Format::CloudFormationYaml};
-  if (const auto slash = path.find('/', tf.size()); path.starts_with(tf) && slash != std::string::npos)
-    return std::pair{path.substr(tf.size(), slash - tf.size()), Format::Terraform};
-  return std::nullopt;
-}
-
-// With --format or --stack, only those stacks' documents in those formats are compared: the
-// committed directory's other files are not what the fresh synth was asked for.
-diff::Files selected_part(diff::Files files, const SynthOptions& options) {
-  std::erase_if(files, [&](const auto& file) {
-    const auto document = stack_document(file.first);
-    if (!document) return true;
-    const auto& [stack, format] = *document;
-    const bool format_selected = std::find(options.formats.begin(), options.formats.end(), format) != options.formats.end();
-    const bool stack_selected = options.stacks.empty() || std::find(options.stacks.begin(), options.stacks.end(), stack) != options.stacks.end();
-    return !format_selected || !stack_selected;
-  });
-  return files;
-}
 
 SynthOptions synth_options(const DiffArgs& args) {
   SynthOptions options;
@@ -63,6 +34,16 @@ diff::Files fresh_synth(const App& app, const SynthOptions& options, bool with_a
   return files;
 }
 
+void drop_ignored(std::set<std::string>& paths, const DiffArgs& args) {
+  std::erase_if(paths, [&](const std::string& path) { return diff::ignored(path, args.ignore); });
+}
+
+diff::FailOn fail_level(const std::string& name) {
+  if (name == "replacement") return diff::FailOn::Replacement;
+  if (name == "data-loss") return diff::FailOn::DataLoss;
+  return diff::FailOn::Any;  // the CLI accepts only these three names
+}
+
 }  // namespace
 
 int diff(const std::function<const App&()>& app, const DiffArgs& args, std::ostream& out, std::ostream& err) {
@@ -75,18 +56,27 @@ int diff(const std::function<const App&()>& app, const DiffArgs& args, std::ostr
   for (const auto& dir : args.dirs)
     if (!std::filesystem::is_directory(dir))
       throw Error(ErrorKind::Usage, "diff: " + dir + " is not a directory (give a synth output directory)");
-  auto before = diff::read_directory(args.dirs[0]);
+  // The files either side lists (drdb/diff/files.hpp), but the ignored ones.
+  auto paths = diff::output_paths(args.dirs[0]);
   diff::Files after;
   if (args.dirs.size() == 2) {
-    after = diff::read_directory(args.dirs[1]);
+    paths.merge(diff::output_paths(args.dirs[1]));
+    drop_ignored(paths, args);
+    after = diff::read_files(args.dirs[1], paths);
   } else {
     const auto options = synth_options(args);
-    after = fresh_synth(app(), options, !selects_part(args), err);
-    if (selects_part(args)) before = selected_part(std::move(before), options);
+    after = fresh_synth(app(), options, whole_output(options), err);
+    for (const auto& [path, content] : after) paths.insert(path);
+    drop_ignored(paths, args);
+    std::erase_if(after, [&](const auto& file) { return !paths.contains(file.first); });
+    // With --format or --stack, only those stacks' documents in those formats are compared: the
+    // committed directory's other files are not what the fresh synth was asked for.
+    std::erase_if(paths, [&](const std::string& path) { return !covers(options, path); });
   }
+  const auto before = diff::read_files(args.dirs[0], paths);
   const auto result = diff::compare(before, after);
   out << (args.json ? diff::to_json(result) : diff::to_text(result));
-  return result.empty() ? exit_ok : exit_different;
+  return diff::fails(result, fail_level(args.fail_on)) ? exit_different : exit_ok;
 }
 
 }  // namespace drdb::cli

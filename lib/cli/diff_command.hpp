@@ -15,7 +15,9 @@ struct DiffArgs {
   std::vector<std::string> dirs;     // BEFORE AFTER, or just the committed directory
   std::vector<std::string> formats;  // of the fresh synth; empty: all
   std::vector<std::string> stacks;   // of the fresh synth; empty: every stack
+  std::vector<std::string> ignore;   // globs of paths not compared, beside diff::default_ignores
   bool json = false;
+  std::string fail_on = "any";  // any | replacement | data-loss: what makes the exit status 1
 };
 
 // Prints the diff (text, or JSON with --json) on `out`; warnings of the fresh synth on `err`.

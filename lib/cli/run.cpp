@@ -26,7 +26,8 @@ std::string program_name(int argc, const char* const* argv) {
 }
 
 const char* const exit_codes_help =
-    "Exit codes: 0 ok (diff: no differences), 1 diff found differences, 2 bad command line,\n"
+    "Exit codes: 0 ok (diff: no differences --fail-on counts), 1 diff found differences it counts,\n"
+    "            2 bad command line,\n"
     "            3 invalid app (every problem is listed),\n"
     "            4 output not written (the output directory is unchanged), 70 bug in drdb.";
 
@@ -89,7 +90,17 @@ int run_cli(const AppProvider& own_app, int argc, const char* const* argv, std::
       ->default_str("all");
   diff->add_option("-s,--stack", diff_args.stacks, "Stacks of the fresh synth; repeatable (default: every stack)")
       ->allow_extra_args(false);
+  diff->add_option("--ignore", diff_args.ignore,
+                   "Do not compare the files this glob matches (relative to the output directory; * stays within "
+                   "a directory, ** does not); repeatable")
+      ->allow_extra_args(false);
   diff->add_flag("--json", diff_args.json, "Print the differences as JSON");
+  diff->add_option("--fail-on", diff_args.fail_on,
+                   "What makes the exit status 1: any difference; replacement (a resource replaced, possibly "
+                   "replaced or removed, or a data-loss risk); data-loss (a stateful resource deleted with its data). "
+                   "A file that does not parse fails every level")
+      ->check(CLI::IsMember({"any", "replacement", "data-loss"}))
+      ->default_str("any");
 
   cli::GraphArgs graph_args;
   auto* graph = cli.add_subcommand(

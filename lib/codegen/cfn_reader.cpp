@@ -95,7 +95,8 @@ class CfnReader {
     fill(*root_, schema_);
     r.root = root_;
     r.attributes = read_only_attributes();
-    r.create_only = create_only_properties();
+    r.create_only = property_paths("createOnlyProperties");
+    r.conditional_create_only = property_paths("conditionalCreateOnlyProperties");
     prune(*root_, reachable());
     return r;
   }
@@ -214,11 +215,12 @@ class CfnReader {
     return out;
   }
 
-  // createOnlyProperties: "/properties/KeySchema", "/properties/Vpc/SubnetIds" -> "KeySchema",
-  // "Vpc.SubnetIds" (a "*" segment, an array item, is dropped: a change below it changes the array).
-  std::vector<std::string> create_only_properties() const {
+  // createOnlyProperties and the like: "/properties/KeySchema", "/properties/Vpc/SubnetIds" ->
+  // "KeySchema", "Vpc.SubnetIds" (a "*" segment, an array item, is dropped: a change below it
+  // changes the array).
+  std::vector<std::string> property_paths(const char* key) const {
     std::vector<std::string> out;
-    auto paths = schema_.find("createOnlyProperties");
+    auto paths = schema_.find(key);
     if (paths == schema_.end()) return out;
     for (const auto& p : *paths) {
       std::string path = p.get<std::string>();

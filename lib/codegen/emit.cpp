@@ -89,30 +89,6 @@ void emit_registry(const std::vector<const Target*>& targets, const Templates& t
   out.write("lib/l1/registry.cpp", t.registry.render({{"declarations", declarations}, {"targets", joined(blocks, "\n")}}));
 }
 
-// The create-only properties of every CloudFormation type (targets with namespace_per_service),
-// sorted by type, for drdb::l1::cfn::create_only_properties (drdb/l1/replacement.hpp).
-void emit_replacement(const std::vector<const Target*>& targets, const Templates& t, OutputTree& out) {
-  std::map<std::string, const std::vector<std::string>*> by_type;
-  for (const Target* target : targets)
-    if (target->dir == "cfn")
-      for (const auto& [name, service] : target->services)
-        for (const auto& r : service.resources) by_type[r.type_name] = &r.create_only;
-  std::string lists, entries;
-  std::size_t n = 0;
-  for (const auto& [type, paths] : by_type) {
-    std::vector<std::string> literals;
-    for (const auto& p : *paths) literals.push_back(string_literal(p));
-    if (literals.empty()) {
-      entries += "{" + string_literal(type) + ", {}},\n";
-      continue;
-    }
-    const std::string list = "P" + std::to_string(n++);
-    lists += "constexpr std::string_view " + list + "[] = {" + joined(literals, ", ") + "};\n";
-    entries += "{" + string_literal(type) + ", " + list + "},\n";
-  }
-  out.write("lib/l1/replacement.cpp", t.replacement.render({{"lists", lists}, {"entries", entries}}));
-}
-
 }  // namespace
 
 void emit(const std::vector<const Target*>& targets, const Templates& t, OutputTree& out) {
@@ -126,7 +102,6 @@ void emit(const std::vector<const Target*>& targets, const Templates& t, OutputT
   }
   for (const auto& name : services) emit_source(name, targets, t, out);
   emit_registry(targets, t, out);
-  emit_replacement(targets, t, out);
 }
 
 }  // namespace drdb::codegen

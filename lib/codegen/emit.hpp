@@ -48,7 +48,8 @@ struct Target {
 };
 
 // Writes, under `out`: per target and service a header; per service one source holding both
-// targets (one compiler run, one Shape table); per target an umbrella header; one registry.
+// targets (one compiler run, one Shape table); per target an umbrella header; one registry. The
+// update tables (lib/l1/replacement.cpp) are emit_replacement's (replacement.hpp).
 void emit(const std::vector<const Target*>& targets, const Templates& templates, OutputTree& out);
 
 }  // namespace drdb::codegen

@@ -2,11 +2,13 @@
 //
 //   drdb-codegen --schemas schemas --templates templates/codegen --out build/generated
 //
-// Reads schemas/types.txt, schemas/cfn/*.json, schemas/tf/aws.json and the templates; writes
+// Reads schemas/types.txt, schemas/cfn/*.json, schemas/tf/aws.json, schemas/cfn-updates.json,
+// schemas/tf-aliases.json and the templates; writes
 //   include/drdb/l1/cfn/<service>.hpp, include/drdb/l1/tf/<service>.hpp   declarations
 //   include/drdb/l1/cfn.hpp, include/drdb/l1/tf.hpp                      umbrella headers
 //   lib/l1/<service>.cpp          to_value() and shape() of both targets, and their Shape data
 //   lib/l1/registry.cpp           find_shape() and type_names() of both targets
+//   lib/l1/replacement.cpp        the update tables of drdb/l1/replacement.hpp
 // Output is deterministic, and a file is only rewritten when its content changes. <service> is the
 // lower-cased second segment of the CloudFormation type ("AWS::EC2::VPC" -> ec2); a Terraform type
 // goes to the service of the first types.txt line naming it.
@@ -52,6 +54,7 @@
 #include "cfn_reader.hpp"
 #include "emit.hpp"
 #include "files.hpp"
+#include "replacement.hpp"
 #include "tf_reader.hpp"
 #include "types_list.hpp"
 
@@ -110,6 +113,8 @@ int run(const Options& options) {
   Templates templates(options.templates);
   OutputTree out(options.out);
   emit({&cfn, &tf}, templates, out);
+  emit_replacement(cfn, tf, entries, read_json(options.schemas / "cfn-updates.json"),
+                   read_json(options.schemas / "tf-aliases.json"), templates.replacement, out);
   out.remove_stale("include/drdb/l1");
   out.remove_stale("lib/l1");
   std::printf("drdb-codegen: %zu file(s) changed\n", out.changed());

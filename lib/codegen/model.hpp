@@ -69,6 +69,8 @@ struct Resource {
   // Properties whose change makes the target replace the resource ("BucketName",
   // "VpcConfig.SubnetIds"), sorted; CloudFormation's createOnlyProperties.
   std::vector<std::string> create_only;
+  // Properties whose change may replace it, depending on the change (conditionalCreateOnlyProperties).
+  std::vector<std::string> conditional_create_only;
 };
 
 // All resources of one header/source pair ("ec2" for cfn/ec2.hpp, tf/ec2.hpp).

@@ -1,176 +1,224 @@
-// Document comparison: resources by id, everything else by path.
-#include <algorithm>
-#include <fstream>
+// Document comparison: every file by what it means, resources by id, replacement carried through
+// references across the whole output.
 #include <optional>
 #include <set>
-#include <sstream>
 
 #include "diff/documents.hpp"
+#include "diff/impact.hpp"
+#include "diff/resources.hpp"
+#include "diff/tables.hpp"
+#include "diff/values.hpp"
 #include "drdb/core/error.hpp"
 #include "drdb/diff/diff.hpp"
-#include "drdb/l1/replacement.hpp"
+#include "io/sha256.hpp"
 
 namespace drdb::diff {
 namespace {
 
 using nlohmann::json;
 using detail::Kind;
+using detail::Resource;
 
-std::string text_of(const json& v) { return v.dump(); }
+// One file, both sides read. A side that is absent or does not parse has no document.
+struct Side {
+  bool present = false;
+  std::optional<json> doc;
+  std::map<std::string, Resource> resources;
+};
 
-std::string join_key(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+struct Document {
+  std::string file;
+  Kind kind = Kind::Other;
+  Side before, after;
+  std::string error;
+};
 
-// A string holding a JSON document (a state machine definition, a policy as Terraform writes it):
-// its changes are reported inside it, "DefinitionString.Fn::Sub(json).States.Run.Next".
-std::optional<json> embedded_json(const json& v) {
-  if (!v.is_string()) return std::nullopt;
-  const auto& text = v.get_ref<const std::string&>();
-  if (text.empty() || (text.front() != '{' && text.front() != '[')) return std::nullopt;
-  auto parsed = json::parse(text, nullptr, false);
-  if (parsed.is_discarded()) return std::nullopt;
-  return parsed;
+Side read_side(const Files& files, const std::string& name, Kind kind, std::string& error) {
+  Side side;
+  const auto it = files.find(name);
+  if (it == files.end()) return side;
+  side.present = true;
+  if (kind == Kind::Other) return side;
+  try {
+    side.doc = detail::parse(name, it->second, kind);
+  } catch (const Error& e) {
+    // The message names the file, which the diff names already.
+    std::string_view what = e.what();
+    if (what.starts_with(name + ": ")) what.remove_prefix(name.size() + 2);
+    if (error.empty()) error = what;
+    return side;
+  }
+  if (detail::is_template(kind)) side.resources = detail::resources_of(*side.doc, kind);
+  return side;
 }
 
-void compare_values(const json& a, const json& b, const std::string& path, std::vector<ValueChange>& out) {
-  if (a == b) return;
-  if (a.is_object() && b.is_object()) {
-    std::set<std::string> keys;
-    for (const auto& [k, v] : a.items()) keys.insert(k);
-    for (const auto& [k, v] : b.items()) keys.insert(k);
-    for (const auto& k : keys) {
-      const auto ia = a.find(k);
-      const auto ib = b.find(k);
-      const auto p = join_key(path, k);
-      if (ia == a.end()) out.push_back({p, Change::Added, "", text_of(*ib)});
-      else if (ib == b.end()) out.push_back({p, Change::Removed, text_of(*ia), ""});
-      else compare_values(*ia, *ib, p, out);
-    }
-    return;
-  }
-  if (a.is_array() && b.is_array()) {
-    const auto common = std::min(a.size(), b.size());
-    for (std::size_t i = 0; i < common; ++i) compare_values(a[i], b[i], path + "[" + std::to_string(i) + "]", out);
-    for (std::size_t i = common; i < a.size(); ++i)
-      out.push_back({path + "[" + std::to_string(i) + "]", Change::Removed, text_of(a[i]), ""});
-    for (std::size_t i = common; i < b.size(); ++i)
-      out.push_back({path + "[" + std::to_string(i) + "]", Change::Added, "", text_of(b[i])});
-    return;
-  }
-  if (const auto ja = embedded_json(a), jb = embedded_json(b); ja && jb) {
-    compare_values(*ja, *jb, path + "(json)", out);
-    return;
-  }
-  out.push_back({path, Change::Modified, text_of(a), text_of(b)});
+Change file_change(const Document& d) {
+  return !d.before.present ? Change::Added : !d.after.present ? Change::Removed : Change::Modified;
 }
 
-// "Properties.Vpc.SubnetIds[1]" → "Vpc.SubnetIds": the create-only form (no list positions).
-std::string property_path(std::string_view path) {
-  constexpr std::string_view prefix = "Properties.";
-  if (!path.starts_with(prefix)) return {};
-  std::string out;
-  bool in_index = false;
-  for (char c : path.substr(prefix.size())) {
-    if (c == '[') in_index = true;
-    else if (c == ']') in_index = false;
-    else if (!in_index) out += c;
-  }
-  return out;
+const Resource* find(const Side& side, const std::string& id) {
+  const auto it = side.resources.find(id);
+  return it == side.resources.end() ? nullptr : &it->second;
 }
 
-bool within(std::string_view path, std::string_view root) {
-  return path == root || (path.starts_with(root) && path[root.size()] == '.');
-}
-
-// Which create-only properties a change touches: at, below or above one ("Vpc" set anew replaces
-// through "Vpc.SubnetIds").
-void classify_cfn(ResourceDiff& r, const std::string& before_type) {
-  if (r.change != Change::Modified) return;
-  if (before_type != r.type) {
-    r.replacement = Replacement::Yes;
-    r.replaced_by.push_back("Type");
-    return;
-  }
-  std::set<std::string> hit;
-  const auto create_only = l1::cfn::create_only_properties(r.type);
-  for (const auto& v : r.values) {
-    const auto p = property_path(v.path);
-    if (p.empty()) continue;
-    for (auto root : create_only)
-      if (within(p, root) || within(root, p)) hit.insert(std::string(root));
-  }
-  r.replaced_by.assign(hit.begin(), hit.end());
-  r.replacement = hit.empty() ? Replacement::No : Replacement::Yes;
-}
-
-// id → (type, body) of a document's resources.
-std::map<std::string, std::pair<std::string, json>> resources_of(const json& doc, Kind kind) {
-  std::map<std::string, std::pair<std::string, json>> out;
-  if (!doc.is_object()) return out;
-  if (kind == Kind::Terraform) {
-    const auto it = doc.find("resource");
-    if (it == doc.end() || !it->is_object()) return out;
-    for (const auto& [type, named] : it->items())
-      if (named.is_object())
-        for (const auto& [name, body] : named.items()) out[type + "." + name] = {type, body};
-    return out;
-  }
-  const auto it = doc.find("Resources");
-  if (it == doc.end() || !it->is_object()) return out;
-  for (const auto& [id, body] : it->items()) out[id] = {body.value("Type", std::string()), body};
-  return out;
-}
-
-const char* resources_key(Kind kind) { return kind == Kind::Terraform ? "resource" : "Resources"; }
-
-FileDiff compare_documents(const std::string& file, const json* before, const json* after, Kind kind) {
-  FileDiff f{file, before == nullptr ? Change::Added : after == nullptr ? Change::Removed : Change::Modified, {}, {}};
-  const json empty = json::object();
-  const json& a = before != nullptr ? *before : empty;
-  const json& b = after != nullptr ? *after : empty;
-  const auto ra = resources_of(a, kind);
-  const auto rb = resources_of(b, kind);
+// Resources added, removed and changed, and every other section by path.
+FileDiff compare_template(const Document& d) {
+  FileDiff f{.file = d.file, .change = file_change(d)};
   std::set<std::string> ids;
-  for (const auto& [id, r] : ra) ids.insert(id);
-  for (const auto& [id, r] : rb) ids.insert(id);
+  for (const auto& [id, r] : d.before.resources) ids.insert(id);
+  for (const auto& [id, r] : d.after.resources) ids.insert(id);
   for (const auto& id : ids) {
-    const auto ia = ra.find(id);
-    const auto ib = rb.find(id);
+    const Resource* a = find(d.before, id);
+    const Resource* b = find(d.after, id);
     ResourceDiff r;
     r.id = id;
-    if (ia == ra.end()) {
+    if (a == nullptr) {
       r.change = Change::Added;
-      r.type = ib->second.first;
-    } else if (ib == rb.end()) {
+      r.type = b->type;
+    } else if (b == nullptr) {
       r.change = Change::Removed;
-      r.type = ia->second.first;
+      r.type = a->type;
     } else {
-      compare_values(ia->second.second, ib->second.second, "", r.values);
+      detail::compare_values(*a->body, *b->body, "", r.values);
       if (r.values.empty()) continue;
-      r.type = ib->second.first;
-      if (kind == Kind::Terraform) r.replacement = Replacement::Unknown;
-      else classify_cfn(r, ia->second.first);
+      r.type = b->type;
+      detail::classify_changes(r, a->type, d.kind);
     }
     f.resources.push_back(std::move(r));
   }
-  json sa = a.is_object() ? a : json::object();
-  json sb = b.is_object() ? b : json::object();
-  sa.erase(resources_key(kind));
-  sb.erase(resources_key(kind));
-  if (before != nullptr && after != nullptr) compare_values(sa, sb, "", f.sections);
+  f.statements = detail::statement_changes(d.before.resources, d.after.resources, d.kind);
+  f.rules = detail::rule_changes(d.before.resources, d.after.resources, d.kind);
+  if (d.before.doc && d.after.doc) {
+    json sa = d.before.doc->is_object() ? *d.before.doc : json::object();
+    json sb = d.after.doc->is_object() ? *d.after.doc : json::object();
+    sa.erase(detail::resources_key(d.kind));
+    sb.erase(detail::resources_key(d.kind));
+    detail::compare_values(sa, sb, "", f.sections);
+  }
   return f;
 }
 
-// What tools keep beside the output, which synth never writes: hidden files and directories
-// (.terraform/, .terraform.lock.hcl), Terraform state and plans, and Terraform override files
-// (override.tf.json, *_override.tf), which exist to differ from what drdb writes.
-bool tool_file(const std::string& name) {
-  const auto ends = [&](std::string_view suffix) { return name.ends_with(suffix); };
-  return name.starts_with('.') || ends(".tfstate") || ends(".tfstate.backup") || ends(".tfplan") || name == "override.tf" ||
-         name == "override.tf.json" || ends("_override.tf") || ends("_override.tf.json");
+FileDiff compare_file(const Document& d, const Files& before, const Files& after) {
+  if (!d.error.empty()) return {.file = d.file, .change = file_change(d), .error = d.error};
+  if (detail::is_template(d.kind)) return compare_template(d);
+  FileDiff f{.file = d.file, .change = file_change(d)};
+  if (f.change != Change::Modified) return f;
+  if (d.kind == Kind::Json) {
+    detail::compare_values(*d.before.doc, *d.after.doc, "", f.sections);
+  } else {  // an asset, named by its hash: different bytes under one name mean a damaged copy
+    const auto hash = [](const std::string& content) { return json(io::sha256_hex(content)).dump(); };
+    f.sections.push_back({"sha256", Change::Modified, hash(before.at(d.file)), hash(after.at(d.file))});
+  }
+  return f;
+}
+
+ResourceDiff& resource_entry(FileDiff& f, const std::string& id, const std::string& type) {
+  auto it = std::lower_bound(f.resources.begin(), f.resources.end(), id,
+                             [](const ResourceDiff& r, const std::string& key) { return r.id < key; });
+  if (it != f.resources.end() && it->id == id) return *it;
+  ResourceDiff r;
+  r.id = id;
+  r.type = type;
+  return *f.resources.insert(it, std::move(r));
+}
+
+// The export names of a CloudFormation document whose values refer to one of `replaced`.
+std::map<std::string, Replacement> exports_of(const json& doc, const std::map<std::string, Replacement>& replaced) {
+  std::map<std::string, Replacement> out;
+  const auto outputs = doc.find("Outputs");
+  if (outputs == doc.end() || !outputs->is_object()) return out;
+  for (const auto& [name, output] : outputs->items()) {
+    if (!output.is_object() || !output.contains("Export") || !output["Export"].is_object()) continue;
+    const auto& export_name = output["Export"].value("Name", json());
+    if (!export_name.is_string()) continue;
+    const json value_as_properties = {{"Properties", output.value("Value", json())}};
+    for (const auto& ref : detail::references_of({"", &value_as_properties}, Kind::CfnJson))
+      if (const auto it = replaced.find(ref.target); it != replaced.end()) {
+        auto& verdict = out[export_name.get<std::string>()];
+        verdict = detail::stronger(verdict, it->second);
+      }
+  }
+  return out;
+}
+
+// A resource replaced carries its replacement to every resource whose property that cannot change in
+// place refers to it (VpcId of a security group, Bucket of a bucket policy), in its file or, through
+// an export, in another stack's; until nothing more changes.
+void propagate_replacements(const std::vector<Document>& docs, std::vector<FileDiff>& diffs) {
+  const auto replaced_ids = [&](std::size_t i) {
+    std::map<std::string, Replacement> ids;
+    for (const auto& r : diffs[i].resources)
+      if (r.change == Change::Modified && r.replacement != Replacement::No) ids[r.id] = r.replacement;
+    return ids;
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    std::map<std::string, Replacement> exports;
+    for (std::size_t i = 0; i < docs.size(); ++i)
+      if (docs[i].after.doc && (docs[i].kind == Kind::CfnJson || docs[i].kind == Kind::CfnYaml))
+        for (const auto& [name, verdict] : exports_of(*docs[i].after.doc, replaced_ids(i)))
+          exports[name] = detail::stronger(exports[name], verdict);
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      const auto& d = docs[i];
+      if (!detail::is_template(d.kind) || !d.before.doc || !d.after.doc) continue;
+      const auto replaced = replaced_ids(i);
+      for (const auto& [id, resource] : d.after.resources) {
+        const Resource* old = find(d.before, id);
+        if (old == nullptr || old->type != resource.type) continue;
+        std::vector<Cause> causes;
+        Replacement verdict = Replacement::No;
+        for (const auto& ref : detail::references_of(resource, d.kind)) {
+          const bool imported = ref.target.starts_with("export:");
+          const auto& targets = imported ? exports : replaced;
+          const auto target = targets.find(imported ? ref.target.substr(7) : ref.target);
+          if (target == targets.end() || ref.target == id) continue;
+          const auto through = detail::carried(target->second, detail::replacement_through(resource.type, ref.property, d.kind));
+          if (through == Replacement::No) continue;
+          verdict = detail::stronger(verdict, through);
+          Cause cause{imported ? "Fn::ImportValue " + ref.target.substr(7) : ref.target, ref.property};
+          if (std::find(causes.begin(), causes.end(), cause) == causes.end()) causes.push_back(std::move(cause));
+        }
+        if (causes.empty()) continue;
+        // Causes only grow as the replaced set grows, so this ends.
+        auto& r = resource_entry(diffs[i], id, resource.type);
+        const auto next = detail::stronger(r.replacement, verdict);
+        if (r.caused_by == causes && next == r.replacement) continue;
+        r.caused_by = std::move(causes);
+        r.replacement = next;
+        changed = true;
+      }
+    }
+  }
 }
 
 std::string json_twin(const std::string& yaml_file) {
   return yaml_file.substr(0, yaml_file.size() - std::string_view(".yaml").size()) + ".json";
+}
+
+bool same_changes(const FileDiff& a, const FileDiff& b) {
+  if (a.change != b.change || a.resources.size() != b.resources.size() || a.sections.size() != b.sections.size())
+    return false;
+  for (std::size_t i = 0; i < a.resources.size(); ++i) {
+    const auto& x = a.resources[i];
+    const auto& y = b.resources[i];
+    if (x.id != y.id || x.type != y.type || x.change != y.change || x.replacement != y.replacement ||
+        x.replaced_by != y.replaced_by || x.caused_by != y.caused_by || x.values.size() != y.values.size())
+      return false;
+    for (std::size_t k = 0; k < x.values.size(); ++k)
+      if (x.values[k].path != y.values[k].path || x.values[k].before != y.values[k].before ||
+          x.values[k].after != y.values[k].after)
+        return false;
+  }
+  if (a.statements != b.statements || a.rules != b.rules) return false;
+  for (std::size_t k = 0; k < a.sections.size(); ++k)
+    if (a.sections[k].path != b.sections[k].path || a.sections[k].before != b.sections[k].before ||
+        a.sections[k].after != b.sections[k].after)
+      return false;
+  return true;
+}
+
+bool differs(const FileDiff& f) {
+  return f.change != Change::Modified || !f.error.empty() || !f.resources.empty() || !f.sections.empty();
 }
 
 }  // namespace
@@ -179,47 +227,43 @@ Diff compare(const Files& before, const Files& after) {
   std::set<std::string> names;
   for (const auto& [name, content] : before) names.insert(name);
   for (const auto& [name, content] : after) names.insert(name);
-  Diff diff;
+  std::vector<Document> docs;
   for (const auto& name : names) {
-    const auto ia = before.find(name);
-    const auto ib = after.find(name);
-    const bool in_a = ia != before.end();
-    const bool in_b = ib != after.end();
-    if (in_a && in_b && ia->second == ib->second) continue;
-    const Kind kind = detail::kind_of(name);
-    if (kind == Kind::CfnYaml && in_a && in_b && before.count(json_twin(name)) && after.count(json_twin(name))) continue;
-    if (kind == Kind::Other) {
-      diff.files.push_back({name, !in_a ? Change::Added : !in_b ? Change::Removed : Change::Modified, {}, {}});
-      continue;
+    Document d{name, detail::kind_of(name), {}, {}, {}};
+    const auto a = before.find(name), b = after.find(name);
+    // Files equal byte for byte need no reading, but templates may still be replaced through references.
+    if (a != before.end() && b != after.end() && a->second == b->second && !detail::is_template(d.kind)) continue;
+    d.before = read_side(before, name, d.kind, d.error);
+    d.after = read_side(after, name, d.kind, d.error);
+    docs.push_back(std::move(d));
+  }
+  std::vector<FileDiff> diffs;
+  for (const auto& d : docs) diffs.push_back(compare_file(d, before, after));
+  propagate_replacements(docs, diffs);
+  for (std::size_t i = 0; i < docs.size(); ++i)
+    for (auto& r : diffs[i].resources)
+      detail::assess_old_resource(r, find(docs[i].before, r.id), find(docs[i].after, r.id), docs[i].kind);
+
+  // A YAML template that says what its JSON twin says is reported once, as the twin.
+  std::map<std::string, const FileDiff*> by_file;
+  for (const auto& f : diffs) by_file[f.file] = &f;
+  for (auto& f : diffs) {
+    if (detail::kind_of(f.file) != Kind::CfnYaml || !f.error.empty() || !differs(f)) continue;
+    const auto twin = by_file.find(json_twin(f.file));
+    if (twin != by_file.end() && twin->second->error.empty() && same_changes(f, *twin->second)) f.same_as = twin->first;
+  }
+  Diff diff;
+  for (auto& f : diffs) {
+    if (!differs(f)) continue;
+    if (!f.same_as.empty()) {
+      f.resources.clear();
+      f.sections.clear();
+      f.statements.clear();
+      f.rules.clear();
     }
-    json a, b;
-    if (in_a) a = detail::parse(name, ia->second, kind);
-    if (in_b) b = detail::parse(name, ib->second, kind);
-    auto f = compare_documents(name, in_a ? &a : nullptr, in_b ? &b : nullptr, kind);
-    if (f.change != Change::Modified || !f.resources.empty() || !f.sections.empty()) diff.files.push_back(std::move(f));
+    diff.files.push_back(std::move(f));
   }
   return diff;
-}
-
-Files read_directory(const std::filesystem::path& dir) {
-  Files files;
-  std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) return files;
-  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec); !ec && it != std::filesystem::end(it);
-       it.increment(ec)) {
-    if (tool_file(it->path().filename().string())) {
-      if (it->is_directory()) it.disable_recursion_pending();
-      continue;
-    }
-    if (!it->is_regular_file()) continue;
-    std::ifstream in(it->path(), std::ios::binary);
-    if (!in.is_open()) throw Error(ErrorKind::Io, it->path().generic_string() + ": cannot be read");
-    std::ostringstream text;
-    text << in.rdbuf();
-    files[std::filesystem::relative(it->path(), dir).generic_string()] = text.str();
-  }
-  if (ec) throw Error(ErrorKind::Io, dir.generic_string() + ": cannot be listed: " + ec.message());
-  return files;
 }
 
 }  // namespace drdb::diff

@@ -29,11 +29,20 @@ nlohmann::json plain_scalar(const std::string& s) {
   return s;
 }
 
-nlohmann::json from_yaml(const YAML::Node& node, bool read_tag = true);
+// A YAML file's aliases share nodes that converting copies: a few kilobytes of nested aliases would
+// expand to gigabytes. Templates drdb writes have no aliases; a committed file that expands beyond
+// this many values is refused.
+constexpr std::size_t max_yaml_values = 5'000'000;
+
+struct YamlReader {
+  std::size_t values = 0;
+  nlohmann::json from_yaml(const YAML::Node& node, bool read_tag = true);
+  nlohmann::json tagged(const std::string& tag, const YAML::Node& node);
+};
 
 // CloudFormation's short forms: !Ref and !Condition keep their names, !GetAtt "A.B" is a list,
 // every other tag is a function ("!Sub" is "Fn::Sub").
-nlohmann::json tagged(const std::string& tag, const YAML::Node& node) {
+nlohmann::json YamlReader::tagged(const std::string& tag, const YAML::Node& node) {
   const std::string name = tag.substr(1);
   nlohmann::json value = node.IsScalar() ? nlohmann::json(node.Scalar()) : from_yaml(node, false);
   if (name == "Ref" || name == "Condition") return {{name, value}};
@@ -46,7 +55,9 @@ nlohmann::json tagged(const std::string& tag, const YAML::Node& node) {
   return {{"Fn::" + name, value}};
 }
 
-nlohmann::json from_yaml(const YAML::Node& node, bool read_tag) {
+nlohmann::json YamlReader::from_yaml(const YAML::Node& node, bool read_tag) {
+  if (++values > max_yaml_values)
+    throw std::runtime_error("more than " + std::to_string(max_yaml_values) + " values once its aliases are expanded");
   const std::string& tag = node.Tag();
   if (read_tag && !tag.empty() && tag != "?" && tag != "!" && tag[0] == '!') return tagged(tag, node);
   switch (node.Type()) {
@@ -73,16 +84,39 @@ Kind kind_of(std::string_view file) {
   if (ends_with(file, ".template.json")) return Kind::CfnJson;
   if (ends_with(file, ".template.yaml")) return Kind::CfnYaml;
   if (ends_with(file, ".tf.json")) return Kind::Terraform;
+  if (ends_with(file, ".json")) return Kind::Json;
   return Kind::Other;
+}
+
+bool is_template(Kind kind) { return kind == Kind::CfnJson || kind == Kind::CfnYaml || kind == Kind::Terraform; }
+
+std::string stack_of(std::string_view file) {
+  constexpr std::string_view cfn = "cloudformation/", tf = "terraform/";
+  if (file.starts_with(cfn)) {
+    file.remove_prefix(cfn.size());
+    for (std::string_view suffix : {".template.json", ".template.yaml"})
+      if (file.ends_with(suffix) && file.find('/') == std::string_view::npos)
+        return std::string(file.substr(0, file.size() - suffix.size()));
+    return {};
+  }
+  if (file.starts_with(tf)) {
+    file.remove_prefix(tf.size());
+    const auto slash = file.find('/');
+    return slash == std::string_view::npos ? std::string() : std::string(file.substr(0, slash));
+  }
+  return {};
 }
 
 nlohmann::json parse(std::string_view file, const std::string& content, Kind kind) {
   try {
-    if (kind == Kind::CfnYaml) return from_yaml(YAML::Load(content));
+    if (kind == Kind::CfnYaml) return YamlReader().from_yaml(YAML::Load(content));
     return nlohmann::json::parse(content);
   } catch (const std::exception& e) {
-    throw Error(ErrorKind::Io, std::string(file) + ": cannot be read as " +
-                                   (kind == Kind::CfnYaml ? "YAML" : "JSON") + ": " + e.what());
+    std::string_view what = e.what();
+    for (std::string_view noise : {"yaml-cpp: error at ", "[json.exception.parse_error.101] parse error at "})
+      if (what.starts_with(noise)) what.remove_prefix(noise.size());
+    throw Error(ErrorKind::Io, std::string(file) + ": cannot be read as " + (kind == Kind::CfnYaml ? "YAML" : "JSON") +
+                                   ": " + std::string(what));
   }
 }
 

@@ -226,9 +226,9 @@ json.dump(doc, open(path, "w"), indent=2)
 PY
     run diff committed
     expect_code 1
-    expect_out '^  - Removed \(AWS::SQS::Queue\)$'
-    expect_out '^      - Properties\.DrdbDiffProbe$'
-    expect_out 'files? differs?; resources: 0 added, 1 removed, 1 modified'
+    expect_out '^  - Removed \(AWS::SQS::Queue\) — DATA-LOSS RISK: the old resource is deleted with its data$'
+    expect_out '^      - Properties\.DrdbDiffProbe: 1$'
+    expect_out 'files? differs?; resources: 0 added, 1 removed, [1-9][0-9]* modified'
     run diff committed --json
     expect_code 1
     python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["equal"] is False' "$work/stdout" ||
@@ -263,6 +263,107 @@ PY
     run diff fresh --format terraform
     expect_code 1
     expect_out 'aws_sqs_queue.probe'
+    ;;
+  diff-gate)
+    # What CI gates on, tried as a user would on the bundled app's committed output.
+    run synth --out committed
+    expect_code 0
+    cp -r committed edited
+    # A YAML-only edit is found, with its path, though the JSON template is unchanged.
+    sed -i 's/m5\.xlarge/x1e.32xlarge/' edited/cloudformation/Drdb.template.yaml
+    run diff committed edited
+    expect_code 1
+    expect_out '^~ cloudformation/Drdb\.template\.yaml$'
+    expect_out 'InstanceGroups\[0\]\.InstanceType: "m5\.xlarge" -> "x1e\.32xlarge"$'
+    run diff edited
+    expect_code 1
+    run diff edited --json
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["equal"] is False and d["files"][0]["file"] == "cloudformation/Drdb.template.yaml"' \
+      "$work/stdout" || fail "--json did not report the YAML-only edit"
+    # A committed file that does not parse is a difference, whatever --fail-on says.
+    echo 'garbage: [' >>edited/cloudformation/Drdb.template.yaml
+    run diff edited --fail-on data-loss
+    expect_code 1
+    expect_out '^! cloudformation/Drdb\.template\.yaml: does not parse, so it differs: cannot be read as YAML: line [0-9]+'
+    # --fail-on data-loss: a key-schema change of the run-log table fails the gate, a tag change does not.
+    cat >app.yaml <<'YAML'
+stacks:
+  Jobs:
+    tags: {team: data}
+    resources:
+      Runs: {type: dynamodb.Table, partition_key: {name: Correlation_Id}}
+YAML
+    run --app app.yaml synth --out out
+    expect_code 0
+    sed -i 's/team: data/team: platform/' app.yaml
+    run --app app.yaml diff out --fail-on data-loss
+    expect_code 0
+    expect_out 'Jobs, CloudFormation: 0 added, 0 removed, 1 modified$'
+    run --app app.yaml diff out --fail-on replacement
+    expect_code 0
+    run --app app.yaml diff out
+    expect_code 1
+    sed -i 's/partition_key: {name: Correlation_Id}/partition_key: {name: Correlation_Id}, sort_key: {name: Started}/' app.yaml
+    run --app app.yaml diff out --fail-on data-loss
+    expect_code 1
+    expect_out '^  ~ Runs \(AWS::DynamoDB::Table\) REPLACED: KeySchema changed — DATA-LOSS RISK: a new, empty resource takes its place; the old resource is retained, orphaned outside the stack$'
+    expect_out '^  ~ aws_dynamodb_table\.Runs \(aws_dynamodb_table\) REPLACED: range_key changed — DATA-LOSS RISK'
+    expect_out '1 DATA-LOSS RISK'
+    run --app app.yaml diff out --fail-on data-loss --json
+    expect_code 1
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); r=[r for f in d["files"] for r in f["resources"] if r["id"]=="Runs"][0]; assert r["replacement"]=="yes" and r["data_loss"] and r["old_resource"]=="retained", r' \
+      "$work/stdout" || fail "--json did not flag the replaced table"
+    run diff out --fail-on nothing
+    expect_code 2
+    ;;
+  synth-stale)
+    # A function (its code is an asset) in a stack, then the stack renamed and the function gone.
+    cat >app.yaml <<'YAML'
+stacks:
+  Old:
+    resources:
+      Jobs: {type: sqs.Queue}
+      Handler: {type: lambda.Function, runtime: python3.12, handler: index.handler, code: {inline: "def handler(event, context):\n    return event\n"}}
+YAML
+    run --app app.yaml synth --out out
+    expect_code 0
+    [[ -f out/assets.json ]] || fail "the function's code was not written as an asset"
+    printf 'stacks:\n  New:\n    resources:\n      Jobs: {type: sqs.Queue}\n' >app.yaml
+    run --app app.yaml synth --out out
+    expect_code 0
+    ! grep -q '^note:' "$work/stderr" || fail "the manifest should have said what to remove"
+    expect_out '^removed out/cloudformation/Old\.template\.json$'
+    expect_out '^removed out/terraform/Old/main\.tf\.json$'
+    expect_out '^removed out/assets/[0-9a-f]+\.zip$'
+    expect_out '^removed out/assets\.json$'
+    listed=$(sed -n 's/^wrote //p' "$work/stdout" | sort)
+    found=$(find out -type f | sort)
+    [[ $listed == "$found" ]] || fail "stale files left: $(diff <(echo "$listed") <(echo "$found"))"
+    [[ ! -e out/terraform/Old && ! -e out/assets ]] || fail "directories emptied by the removal were left"
+    run --app app.yaml diff out
+    expect_code 0
+    expect_out '^no differences$'
+    # Files of the user's and of Terraform beside the output are neither compared nor removed.
+    echo 'terraform { backend "s3" {} }' >out/terraform/New/backend.tf
+    mkdir -p out/terraform/New/.terraform
+    touch out/terraform/New/terraform.tfstate out/terraform/New/dev.tfvars out/terraform/New/.terraform/x
+    run --app app.yaml diff out
+    expect_code 0
+    cp -r out before
+    rm before/terraform/New/backend.tf
+    run diff before out
+    expect_code 0
+    run --app app.yaml synth --out out
+    expect_code 0
+    [[ -f out/terraform/New/backend.tf && -f out/terraform/New/terraform.tfstate ]] || fail "synth removed a file it did not write"
+    # --ignore leaves files synth wrote out of the comparison.
+    echo '{}' >out/terraform/New/main.tf.json
+    run --app app.yaml diff out
+    expect_code 1
+    run --app app.yaml diff out --ignore 'terraform/*/main.tf.json'
+    expect_code 0
+    run diff before out --ignore 'terraform/**'
+    expect_code 0
     ;;
   graph)
     run graph

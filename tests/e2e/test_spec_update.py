@@ -52,8 +52,12 @@ def edit(spec):
 def check_diff(synth, before, after):
     done = subprocess.run([synth, "diff", before, after, "--json"], capture_output=True, text=True)
     assert done.returncode == 1, (done.returncode, done.stderr)
-    files = {f["file"]: f["resources"] for f in json.loads(done.stdout)["files"]}
-    assert set(files) == {TEMPLATE.replace(os.sep, "/"), "terraform/Drdb/main.tf.json"}, sorted(files)
+    report = {f["file"]: f for f in json.loads(done.stdout)["files"]}
+    files = {name: f["resources"] for name, f in report.items()}
+    yaml_template = TEMPLATE.replace(os.sep, "/").replace(".json", ".yaml")
+    assert set(files) == {TEMPLATE.replace(os.sep, "/"), yaml_template, "terraform/Drdb/main.tf.json"}, sorted(files)
+    # The YAML template says what the JSON one says, and is reported once as such.
+    assert report[yaml_template].get("same_as") == TEMPLATE.replace(os.sep, "/"), report[yaml_template]
     cfn = files[TEMPLATE.replace(os.sep, "/")]
     added = sorted((r["type"], r["id"]) for r in cfn if r["change"] == "added")
     assert [a for a in added if a[0] != "AWS::SQS::QueuePolicy"] == [

@@ -85,7 +85,7 @@ TEST_CASE("diff: resources added and removed, and outputs by path") {
   CHECK(f.sections[0].path == "Outputs.VpcId.Value");
   const auto text = diff::to_text(d);
   CHECK(text.find("  + Archive (AWS::S3::Bucket)\n") != std::string::npos);
-  CHECK(text.find("  - Logs (AWS::S3::Bucket)\n") != std::string::npos);
+  CHECK(text.find("  - Logs (AWS::S3::Bucket) — DATA-LOSS RISK: the old resource is deleted with its data\n") != std::string::npos);
   CHECK(text.find("1 file differs; resources: 1 added, 1 removed, 0 modified (0 replaced)") != std::string::npos);
 }
 
@@ -96,7 +96,7 @@ TEST_CASE("diff: a new stack file lists its resources as added") {
   CHECK(d.files[0].resources.size() == 2);
 }
 
-TEST_CASE("diff: Terraform resources by type and name; replacement is not known from the schema") {
+TEST_CASE("diff: Terraform resources by type and name; replacement through the CloudFormation mapping") {
   const char* before = R"({"resource": {"aws_vpc": {"Vpc": {"cidr_block": "10.0.0.0/16"}}}})";
   const char* after = R"({"resource": {"aws_vpc": {"Vpc": {"cidr_block": "10.2.0.0/16"}}, "aws_sqs_queue": {"Q": {}}}})";
   const auto d = diff::compare({{"terraform/S/main.tf.json", before}}, {{"terraform/S/main.tf.json", after}});
@@ -106,11 +106,12 @@ TEST_CASE("diff: Terraform resources by type and name; replacement is not known 
   CHECK(rs[0].id == "aws_sqs_queue.Q");
   CHECK(rs[0].change == Change::Added);
   CHECK(rs[1].id == "aws_vpc.Vpc");
-  CHECK(rs[1].replacement == Replacement::Unknown);
+  CHECK(rs[1].replacement == Replacement::Yes);
+  CHECK(rs[1].replaced_by == std::vector<std::string>{"cidr_block"});
   CHECK(rs[1].values[0].path == "cidr_block");
 }
 
-TEST_CASE("diff: YAML templates are read with their short forms, and skipped when the JSON twin says it all") {
+TEST_CASE("diff: YAML templates are read with their short forms, and said once when the JSON twin says the same") {
   const std::string yaml_a = "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref Name\n";
   const std::string yaml_b = "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !GetAtt Other.Name\n";
   const auto d = diff::compare({{"S.template.yaml", yaml_a}}, {{"S.template.yaml", yaml_b}});
@@ -121,9 +122,25 @@ TEST_CASE("diff: YAML templates are read with their short forms, and skipped whe
   CHECK(r.values[1].path == "Properties.BucketName.Ref");
   CHECK(r.replacement == Replacement::Yes);  // BucketName is create-only
 
-  const auto twin = diff::compare({{"S.template.yaml", yaml_a}, {"S.template.json", vpc_template}},
-                                  {{"S.template.yaml", yaml_b}, {"S.template.json", vpc_template}});
-  CHECK(twin.empty());
+  // A YAML-only change is a change of its own, with its paths.
+  const auto yaml_only = diff::compare({{"S.template.yaml", yaml_a}, {"S.template.json", vpc_template}},
+                                       {{"S.template.yaml", yaml_b}, {"S.template.json", vpc_template}});
+  REQUIRE(yaml_only.files.size() == 1);
+  CHECK(yaml_only.files[0].file == "S.template.yaml");
+  CHECK(yaml_only.files[0].same_as.empty());
+  CHECK(yaml_only.files[0].resources.size() == 1);
+
+  // The same change in both: the YAML file points at its twin and is not counted twice.
+  const std::string json_a = R"({"Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {"Ref": "Name"}}}}})";
+  const std::string json_b = R"({"Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {"Fn::GetAtt": ["Other", "Name"]}}}}})";
+  const auto both = diff::compare({{"S.template.yaml", yaml_a}, {"S.template.json", json_a}},
+                                  {{"S.template.yaml", yaml_b}, {"S.template.json", json_b}});
+  REQUIRE(both.files.size() == 2);
+  CHECK(both.files[1].file == "S.template.yaml");
+  CHECK(both.files[1].same_as == "S.template.json");
+  CHECK(both.files[1].resources.empty());
+  CHECK(diff::to_text(both).find("~ S.template.yaml: the same changes as S.template.json\n") != std::string::npos);
+  CHECK(diff::to_text(both).find("2 files differ; resources: 0 added, 0 removed, 1 modified (1 replaced)") != std::string::npos);
 }
 
 TEST_CASE("diff: YAML plain scalars keep their types, quoted ones stay strings") {
@@ -135,12 +152,19 @@ TEST_CASE("diff: YAML plain scalars keep their types, quoted ones stay strings")
   CHECK(r.values[0].after == "\"5\"");
 }
 
-TEST_CASE("diff: other files are compared byte for byte") {
-  const auto d = diff::compare({{"assets.json", "{\"a\":1}"}, {"assets/x.zip", "PK"}}, {{"assets.json", "{\"a\":2}"}});
-  REQUIRE(d.files.size() == 2);
+TEST_CASE("diff: other JSON files by path, anything else by content hash") {
+  const auto d = diff::compare({{"assets.json", "{\"a\":1}"}, {"assets/x.zip", "PK"}, {"assets/y.zip", "PK1"}},
+                               {{"assets.json", "{\"a\":2}"}, {"assets/y.zip", "PK2"}});
+  REQUIRE(d.files.size() == 3);
   CHECK(d.files[0].file == "assets.json");
   CHECK(d.files[0].change == Change::Modified);
+  REQUIRE(d.files[0].sections.size() == 1);
+  CHECK(d.files[0].sections[0].path == "a");
   CHECK(d.files[1].change == Change::Removed);
+  REQUIRE(d.files[2].sections.size() == 1);
+  CHECK(d.files[2].sections[0].path == "sha256");
+  // Whitespace alone is no difference in a JSON file.
+  CHECK(diff::compare({{"manifest.json", "{\"a\": 1}"}}, {{"manifest.json", "{\"a\":1}\n"}}).empty());
 }
 
 TEST_CASE("diff: a JSON document held in a string (a state machine's definition) is compared inside") {
@@ -174,14 +198,21 @@ TEST_CASE("diff: what tools keep beside the output is not read as output") {
   std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("diff: an unreadable template is an I/O error naming the file") {
-  try {
-    diff::compare({{"S.template.json", "{"}}, {{"S.template.json", "{}"}});
-    FAIL("expected an error");
-  } catch (const Error& e) {
-    CHECK(e.kind() == ErrorKind::Io);
-    CHECK(std::string(e.what()).find("S.template.json: cannot be read as JSON") != std::string::npos);
-  }
+TEST_CASE("diff: a file that does not parse differs, with what is wrong, and fails every gate") {
+  const auto d = diff::compare({{"S.template.json", "{"}}, {{"S.template.json", "{}"}});
+  REQUIRE(d.files.size() == 1);
+  CHECK(d.files[0].error.rfind("cannot be read as JSON: ", 0) == 0);
+  CHECK(diff::fails(d, diff::FailOn::DataLoss));
+  CHECK(diff::to_text(d).find("! S.template.json: does not parse, so it differs: ") != std::string::npos);
+  CHECK(nlohmann::json::parse(diff::to_json(d))["equal"] == false);
+
+  // A YAML template with garbage appended, though its JSON twin is fine and unchanged.
+  const std::string yaml = "Resources:\n  B:\n    Type: AWS::S3::Bucket\n";
+  const auto y = diff::compare({{"S.template.yaml", yaml + "garbage: [\n"}}, {{"S.template.yaml", yaml}});
+  REQUIRE(y.files.size() == 1);
+  CHECK(y.files[0].error.find("cannot be read as YAML") != std::string::npos);
+  // The same unreadable bytes on both sides are no more readable.
+  CHECK(!diff::compare({{"S.template.yaml", yaml + "garbage: [\n"}}, {{"S.template.yaml", yaml + "garbage: [\n"}}).empty());
 }
 
 TEST_CASE("diff: JSON output for machines") {

@@ -2,60 +2,23 @@
 
 #include <doctest/doctest.h>
 #include <sys/resource.h>
-#include <unistd.h>
 
 #include <csignal>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 
 #include "drdb/core/error.hpp"
+#include "unit/io/scratch_dir.hpp"
 
 namespace fs = std::filesystem;
 using drdb::Document;
 using drdb::Format;
+using io_test::put;
+using io_test::snapshot;
+using io_test::TempDir;
 
 namespace {
-
-// A fresh directory under the system temp dir, removed with everything in it.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int n = 0;
-    path = fs::temp_directory_path() / ("drdb-unit-io-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void put(const fs::path& p, const std::string& content) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << content;
-}
-
-// Every entry below `root`: files with their content, directories as "<dir>".
-std::map<std::string, std::string> snapshot(const fs::path& root) {
-  std::map<std::string, std::string> out;
-  if (!fs::exists(root)) return out;
-  for (const auto& e : fs::recursive_directory_iterator(root)) {
-    const auto rel = fs::relative(e.path(), root).generic_string();
-    out[rel] = e.is_directory() ? "<dir>" : read(e.path());
-  }
-  return out;
-}
 
 Document doc(std::string path, std::string content) {
   return Document{std::move(path), std::move(content), "Stack", Format::CloudFormationJson};
