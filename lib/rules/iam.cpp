@@ -1,9 +1,12 @@
 // IAM rules over identity policies (roles' inline policies, customer-managed policies) and trust.
 // Resource policies (bucket and key policies) name principals and follow other rules.
 #include <array>
+#include <cctype>
+#include <string_view>
 
 #include "drdb/aws/iam/managed_policy.hpp"
 #include "drdb/aws/iam/role.hpp"
+#include "drdb/core/stack.hpp"
 #include "rules/packs.hpp"
 
 namespace drdb::rules {
@@ -109,6 +112,68 @@ void unscoped_resources(const Construct& c, Context& ctx) {
   });
 }
 
+// EMR actions that change a cluster or run code on it, all on the cluster resource type (Service
+// Authorization Reference), whose condition keys include elasticmapreduce:ResourceTag and aws:ResourceTag.
+constexpr std::array cluster_mutating_actions = {
+    "elasticmapreduce:AddInstanceFleet",          "elasticmapreduce:AddInstanceGroups",
+    "elasticmapreduce:AddJobFlowSteps",           "elasticmapreduce:AddTags",
+    "elasticmapreduce:CancelSteps",               "elasticmapreduce:ModifyCluster",
+    "elasticmapreduce:ModifyInstanceFleet",       "elasticmapreduce:ModifyInstanceGroups",
+    "elasticmapreduce:PutAutoScalingPolicy",      "elasticmapreduce:PutAutoTerminationPolicy",
+    "elasticmapreduce:PutManagedScalingPolicy",   "elasticmapreduce:RemoveAutoScalingPolicy",
+    "elasticmapreduce:RemoveAutoTerminationPolicy", "elasticmapreduce:RemoveManagedScalingPolicy",
+    "elasticmapreduce:RemoveTags",                "elasticmapreduce:SetKeepJobFlowAliveWhenNoSteps",
+    "elasticmapreduce:SetTerminationProtection",  "elasticmapreduce:SetVisibleToAllUsers",
+    "elasticmapreduce:TerminateJobFlows",
+};
+
+// IAM matches actions case-insensitively, with '*' and '?' wildcards.
+bool action_matches(std::string_view pattern, std::string_view action) {
+  if (pattern.empty()) return action.empty();
+  if (pattern.front() == '*') return action_matches(pattern.substr(1), action) || (!action.empty() && action_matches(pattern, action.substr(1)));
+  if (action.empty()) return false;
+  const bool same = pattern.front() == '?' || std::tolower(static_cast<unsigned char>(pattern.front())) ==
+                                                  std::tolower(static_cast<unsigned char>(action.front()));
+  return same && action_matches(pattern.substr(1), action.substr(1));
+}
+
+std::vector<std::string> cluster_mutating(const Statement& s) {
+  std::vector<std::string> found;
+  for (std::string_view action : cluster_mutating_actions)
+    for (const auto& granted : s.actions)
+      if (action_matches(granted, action)) {
+        found.emplace_back(action);
+        break;
+      }
+  return found;
+}
+
+// "*", or an ARN whose resource part is "cluster/*" (the account's clusters in a region, or in all).
+bool every_cluster(const Str& resource) {
+  if (resource == Str("*") || resource == pseudo::arn("elasticmapreduce", "cluster/*")) return true;
+  return resource.is_literal() && resource.value().as_string().ends_with(":cluster/*");
+}
+
+bool resource_tag_condition(const Statement& s) {
+  for (const auto& [op, keys] : s.conditions) {
+    if (op.starts_with("ForAnyValue:") || op.ends_with("IfExists") || op.starts_with("StringNot")) continue;
+    for (const auto& [key, values] : keys)
+      if ((key.starts_with("elasticmapreduce:ResourceTag/") || key.starts_with("aws:ResourceTag/")) && !values.empty()) return true;
+  }
+  return false;
+}
+
+void untagged_clusters(const Construct& c, Context& ctx) {
+  each_allow(documents_of(c), [&](const std::string& where, const Statement& s) {
+    bool everywhere = false;
+    for (const auto& r : s.resources) everywhere = everywhere || every_cluster(r);
+    if (!everywhere || resource_tag_condition(s)) return;
+    auto actions = cluster_mutating(s);
+    if (!actions.empty())
+      ctx.fire(c, where + " allows " + joined(actions) + " on every EMR cluster of the account, with no resource-tag condition");
+  });
+}
+
 }  // namespace
 
 void register_iam_rules(Registry& r) {
@@ -135,6 +200,17 @@ void register_iam_rules(Registry& r) {
                             if (p.kind == Principal::Kind::Aws && p.id == Str("*"))
                               c.fire(role, "the role trusts every AWS account (Principal::aws(\"*\"))");
                         });
+
+  const RuleInfo untagged{
+      .id = "IAM.4", .level = Level::Error,
+      .rationale = "EMR actions on cluster/* reach every cluster of the account: adding a step to another team's "
+                   "cluster runs code as that cluster's instance role",
+      .fix = "let drdb derive the statement (cluster.grant_launch, EnsureClusterRunStep, ClusterLifecycle, and "
+             "tasks::on_clusters_of(model, call) for a task of your graph: they require the tag drdb:stack that every "
+             "cluster of a model carries), or add to the statement's conditions (spec key conditions) "
+             "{StringEquals: {elasticmapreduce:ResourceTag/drdb:stack: <the cluster model's stack>}}"};
+  r.add<aws::iam::Role>(untagged, untagged_clusters);
+  r.add<aws::iam::ManagedPolicy>(untagged, untagged_clusters);
 }
 
 }  // namespace drdb::rules

@@ -33,6 +33,8 @@ void build(App& app) {
   const Str topic = "arn:" + pseudo::partition() + ":sns:" + pseudo::region() + ":" + pseudo::account_id() + ":runs";
   const Str function = "arn:" + pseudo::partition() + ":lambda:" + pseudo::region() + ":" + pseudo::account_id() + ":function:relaunch";
 
+  // The cluster CreateCluster launched; the calls on it reach only clusters tagged as the model's.
+  const auto created = tasks::ClusterId::from_path("$.cluster.ClusterId");
   Graph g;
   auto& start = g.pass("Start", {.comment = "defaults", .parameters = Payload{{"input", Field::path("$")}, {"attempt", 0}},
                                  .result_path = "$.run"});
@@ -40,15 +42,15 @@ void build(App& app) {
                       {.result_selector = Payload{{"clusters", Field::path("$.Clusters")}}, .result_path = "$.listed"});
   auto& route = g.choice("Route");
   auto& create = g.task("CreateCluster", tasks::emr_create_cluster(cluster), {.result_path = "$.cluster", .timeout_seconds = 3600});
-  auto& protect = g.task("Protect", tasks::emr_set_termination_protection(tasks::ClusterId::from_path("$.cluster.ClusterId"), false),
+  auto& protect = g.task("Protect", tasks::on_clusters_of(cluster, tasks::emr_set_termination_protection(created, false)),
                          {.result_path = ReferencePath::discard()});
-  auto& describe = g.task("Describe", tasks::emr_describe_cluster(tasks::ClusterId::from_path("$.cluster.ClusterId")),
+  auto& describe = g.task("Describe", tasks::on_clusters_of(cluster, tasks::emr_describe_cluster(created)),
                           {.result_path = "$.described"});
   auto& pause = g.wait("Pause", WaitFor::seconds(30));
   auto& fan = g.parallel("Fan", {.result_selector = Payload{{"first", Field::path("$[0]")}}, .result_path = "$.fan"});
   auto& left = fan.branch();
-  left.task("AddStep", tasks::emr_add_step(tasks::ClusterId::from_path("$.cluster.ClusterId"),
-                                          Step::spark("etl", {.application = "s3://code/etl.py", .args = {"--date", "2026-01-01"}})))
+  left.task("AddStep", tasks::on_clusters_of(cluster, tasks::emr_add_step(created, Step::spark("etl", {.application = "s3://code/etl.py",
+                                                                                                         .args = {"--date", "2026-01-01"}}))))
       .retry({.errors = {"EMR.AmazonElasticMapReduceException"}, .interval_seconds = 5, .max_attempts = 2, .max_delay_seconds = 60,
               .jitter = Jitter::Full});
   auto& right = fan.branch();
@@ -65,8 +67,7 @@ void build(App& app) {
   auto& read = g.task("Read", tasks::dynamodb_get_item(runs, {{"Correlation_Id", tasks::attr_s(Field::path("$$.Execution.Name"))}}, true),
                       {.result_path = "$.item"});
   auto& relaunch = g.task("Relaunch", tasks::lambda_invoke(function), {.result_path = ReferencePath::discard()});
-  auto& terminate = g.task("Terminate", tasks::emr_terminate_cluster(tasks::ClusterId::from_path("$.cluster.ClusterId"),
-                                                                      IntegrationPattern::RunJob));
+  auto& terminate = g.task("Terminate", tasks::on_clusters_of(cluster, tasks::emr_terminate_cluster(created, IntegrationPattern::RunJob)));
   auto& done = g.succeed("Done");
   auto& failed_record = g.task("RecordFailure",
                                tasks::dynamodb_update_item(runs, {.key = {{"Correlation_Id", tasks::attr_s(Field::path("$$.Execution.Name"))}},

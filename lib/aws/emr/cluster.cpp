@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "aws/emr/checks.hpp"
+#include "aws/emr/cluster_tag.hpp"
 #include "aws/emr/metastore_settings.hpp"
 #include "drdb/aws/ec2/vpc.hpp"
 #include "drdb/aws/emr/key_pair.hpp"
@@ -33,7 +34,10 @@ ClusterSubnet::ClusterSubnet(Str subnet_id) : id(std::move(subnet_id)), construc
 ClusterSubnet::ClusterSubnet(ec2::Subnet& subnet) : id(subnet.subnet_id()), construct(&subnet) {}
 
 Cluster::Cluster(const Scope& scope, Props props) : Construct(scope), props_(std::move(props)) {
-  if (props_.launch == Launch::WithStack) resource_ = &add<ClusterResource>("Resource");
+  if (props_.launch == Launch::WithStack) {
+    resource_ = &add<ClusterResource>("Resource");
+    resource_->tag(std::string(detail::cluster_tag_key), detail::cluster_tag_value(*this));  // RunJobFlow adds it too
+  }
   create_security_groups();
   create_roles();
   grant_job_flow_role();

@@ -1,5 +1,6 @@
 // What a program launching the cluster model needs: its RunJobFlow parameters as JSON text and the
-// permissions to call RunJobFlow with them.
+// permissions to call RunJobFlow with them, on clusters tagged as the model's (cluster_tag.hpp).
+#include "aws/emr/cluster_tag.hpp"
 #include "drdb/aws/emr/cluster.hpp"
 #include "drdb/aws/iam/role.hpp"
 #include "drdb/core/diagnostics.hpp"
@@ -16,9 +17,11 @@ Str Cluster::run_job_flow_json() const {
 std::vector<iam::Statement> Cluster::launch_statements() const {
   std::vector<Str> roles{service_role().arn(), job_flow_role().arn()};
   if (autoscaling_role() != nullptr) roles.push_back(autoscaling_role()->arn());
-  return {{.actions = {"elasticmapreduce:RunJobFlow"}, .resources = {Str("*")}},  // no resource-level permission
+  // RunJobFlow has no resource-level permission: its request must carry the model's tag instead.
+  return {{.actions = {"elasticmapreduce:RunJobFlow"}, .resources = {Str("*")}, .conditions = detail::launching_model_cluster(*this)},
           {.actions = {"elasticmapreduce:DescribeCluster", "elasticmapreduce:TerminateJobFlows"},
-           .resources = {pseudo::arn("elasticmapreduce", "cluster/*")}},
+           .resources = {pseudo::arn("elasticmapreduce", "cluster/*")},
+           .conditions = detail::on_model_clusters(*this)},
           {.actions = {"iam:PassRole"}, .resources = std::move(roles)}};
 }
 

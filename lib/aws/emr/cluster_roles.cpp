@@ -11,8 +11,10 @@
 // metastore and encryption keys need, and buckets grant to it (bucket.grant_read(cluster.job_flow_role())).
 //
 // Autoscaling role, only for custom automatic scaling policies: the actions of AWS's
-// AmazonElasticMapReduceforAutoScalingRole, with the EMR actions limited to this account's clusters.
+// AmazonElasticMapReduceforAutoScalingRole, with the EMR actions limited to the clusters tagged as
+// this model's (cluster_tag.hpp).
 #include "aws/emr/checks.hpp"
+#include "aws/emr/cluster_tag.hpp"
 #include "aws/emr/metastore_settings.hpp"
 #include "drdb/aws/emr/cluster.hpp"
 #include "drdb/aws/emr/security_configuration.hpp"
@@ -53,7 +55,8 @@ void Cluster::create_roles() {
     // DescribeAlarms has no resource-level permissions.
     role.add_to_policy({.actions = {"cloudwatch:DescribeAlarms"}, .resources = {Str("*")}});
     role.add_to_policy({.actions = {"elasticmapreduce:ListInstanceGroups", "elasticmapreduce:ModifyInstanceGroups"},
-                        .resources = {pseudo::arn("elasticmapreduce", "cluster/*")}});
+                        .resources = {pseudo::arn("elasticmapreduce", "cluster/*")},
+                        .conditions = detail::on_model_clusters(*this)});
     autoscaling_role_ = &role;
   }
 }

@@ -1,5 +1,6 @@
 // The cluster as the parameters of EMR's RunJobFlow API, built from the same parts as the
 // CloudFormation and Terraform mappings.
+#include "aws/emr/cluster_tag.hpp"
 #include "drdb/aws/ec2/security_group.hpp"
 #include "drdb/aws/emr/cluster.hpp"
 #include "drdb/aws/emr/security_configuration.hpp"
@@ -89,8 +90,10 @@ Value Cluster::run_job_flow_parameters(Diagnostics& out) const {
   if (p.step_concurrency) params.emplace("StepConcurrencyLevel", *p.step_concurrency);
   if (!p.custom_ami_id.empty()) params.emplace("CustomAmiId", p.custom_ami_id);
   if (p.root_volume_size_gib) params.emplace("EbsRootVolumeSize", *p.root_volume_size_gib);
+  auto tag_map = effective_tags(resource_ != nullptr ? static_cast<const Construct&>(*resource_) : *this);
+  tag_map.insert_or_assign(std::string(detail::cluster_tag_key), detail::cluster_tag_value(*this));  // the launch statements require it
   List tags;
-  for (const auto& [key, value] : effective_tags(resource_ != nullptr ? static_cast<const Construct&>(*resource_) : *this)) tags.push_back(Value::object({{"Key", key}, {"Value", value}}));
+  for (const auto& [key, value] : tag_map) tags.push_back(Value::object({{"Key", key}, {"Value", value}}));
   if (!tags.empty()) params.emplace("Tags", Value(std::move(tags)));
   return Value(std::move(params));
 }

@@ -53,10 +53,10 @@ Graph ClusterLifecycle::build_graph() const {
   const auto this_cluster = tasks::ClusterId::from_path("$.ClusterId");
   auto& each = terminate.processor();  // its first state starts it
   if (model.props().termination_protection)
-    each.task("LiftTerminationProtection", tasks::emr_set_termination_protection(this_cluster, false))
-        .next(each.task("TerminateCluster", tasks::emr_terminate_cluster(this_cluster)));
+    each.task("LiftTerminationProtection", tasks::on_clusters_of(model, tasks::emr_set_termination_protection(this_cluster, false)))
+        .next(each.task("TerminateCluster", tasks::on_clusters_of(model, tasks::emr_terminate_cluster(this_cluster))));
   else
-    each.task("TerminateCluster", tasks::emr_terminate_cluster(this_cluster));
+    each.task("TerminateCluster", tasks::on_clusters_of(model, tasks::emr_terminate_cluster(this_cluster)));
 
   // Start: launch one unless the model already has a cluster up or on its way.
   auto& start_list = g.task("ListClusters", tasks::emr_list_clusters(), {.result_path = "$.page"});

@@ -179,7 +179,8 @@ Graph EnsureClusterRunStep::build_graph() const {
   auto& terminate_extra = g.map("TerminateExtraClusters", {.items_path = "$.decision.terminate",
                                                            .item_selector = Payload{{"ClusterId", Field::path("$$.Map.Item.Value")}},
                                                            .result_path = ReferencePath::discard()});
-  terminate_extra.processor().task("TerminateExtraCluster", tasks::emr_terminate_cluster(tasks::ClusterId::from_path("$.ClusterId")));
+  terminate_extra.processor().task("TerminateExtraCluster",
+                                   tasks::on_clusters_of(*p.cluster, tasks::emr_terminate_cluster(tasks::ClusterId::from_path("$.ClusterId"))));
   auto& record_wait = g.task("RecordWait", log.update().increment(p.attributes.waits).event(Field::path("$.decision.outcome")).call(),
                              {.result_path = ReferencePath::discard()});
   auto& wait = g.wait("WaitForCluster", WaitFor::seconds(p.poll_seconds));
@@ -197,7 +198,7 @@ Graph EnsureClusterRunStep::build_graph() const {
                              .event(Field::path("$.decision.outcome"))
                              .call(),
                          {.result_path = ReferencePath::discard()});
-  auto& run = g.task("RunStep", tasks::emr_add_step(from_cluster, p.step), {.result_path = "$.step"});
+  auto& run = g.task("RunStep", tasks::on_clusters_of(*p.cluster, tasks::emr_add_step(from_cluster, p.step)), {.result_path = "$.step"});
   auto& succeeded = g.task("RecordSucceeded", log.update("SUCCEEDED").call(), {.result_path = ReferencePath::discard()});
   auto& done = g.succeed("Done");
   auto& record_failed = g.task("RecordFailed",

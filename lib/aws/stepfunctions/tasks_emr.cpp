@@ -1,7 +1,11 @@
 // EMR integrations and the permissions each needs (Step Functions' "IAM policies for Amazon EMR"):
 // RunJobFlow cannot be scoped to a resource (the cluster does not exist yet), every other action is
-// scoped to this account's clusters in the region, or to the one cluster when its id is fixed.
+// scoped to this account's clusters in the region, or to the one cluster when its id is fixed. A
+// cluster found at run time may be anyone's: on_clusters_of adds the condition on a model's tag
+// (aws/emr/cluster_tag.hpp), and rule IAM.4 reports a statement without one.
 #include "drdb/aws/stepfunctions/tasks/emr.hpp"
+
+#include "aws/emr/cluster_tag.hpp"
 
 #include "drdb/aws/emr/cluster.hpp"
 #include "drdb/aws/iam/role.hpp"
@@ -88,6 +92,11 @@ ServiceCall emr_set_termination_protection(ClusterId cluster, bool protect) {
   return fixed_call(integration_arn("elasticmapreduce:setClusterTerminationProtection"), std::move(p),
                     {{.actions = {"elasticmapreduce:SetTerminationProtection"}, .resources = {cluster_arn(cluster)}}},
                     IntegrationPattern::RequestResponse);
+}
+
+ServiceCall on_clusters_of(const emr::Cluster& model, ServiceCall call) {
+  emr::detail::scope_to_model_clusters(call.statements, model);
+  return call;
 }
 
 ServiceCall emr_list_clusters(ListClusters options) {

@@ -55,3 +55,49 @@ TEST_CASE("IAM.3 fires on a role trusting every AWS account") {
   role(env, "Account", {Principal::account_root()});
   CHECK_FALSE(env.findings().fires("IAM.3", "Account"));
 }
+
+TEST_CASE("IAM.4 fires on EMR cluster-mutating actions on every cluster without a resource-tag condition") {
+  Env env;
+  const Str every_cluster = pseudo::arn("elasticmapreduce", "cluster/*");
+  auto& steps = role(env, "Steps");
+  steps.add_to_policy({.actions = {"elasticmapreduce:AddJobFlowSteps", "elasticmapreduce:DescribeStep"}, .resources = {every_cluster}});
+  fires_and_is_suppressible(env, steps, "IAM.4");
+  const auto message = env.findings().report().suppressed.front().finding.message;
+  CHECK(message.find("elasticmapreduce:AddJobFlowSteps") != std::string::npos);
+  CHECK(message.find("DescribeStep") == std::string::npos);  // reading is not mutating
+
+  auto& wild = role(env, "Wild");
+  wild.add_to_policy({.actions = {"elasticmapreduce:Terminate*"}, .resources = {Str("*")}, .allow_wildcard_actions = true});
+  auto& literal = role(env, "Literal");
+  literal.add_to_policy({.actions = {"elasticmapreduce:modifyinstancegroups"},
+                         .resources = {Str("arn:aws:elasticmapreduce:us-east-1:111122223333:cluster/*")}});
+  auto& negated = role(env, "Negated");
+  negated.add_to_policy({.actions = {"elasticmapreduce:TerminateJobFlows"}, .resources = {every_cluster},
+                         .conditions = {{"StringNotEquals", {{"elasticmapreduce:ResourceTag/team", {"other"}}}}}});
+  auto& policy = env.stack.add<aws::iam::ManagedPolicy>(
+      "Cancel", {.document = {Statement{.actions = {"elasticmapreduce:CancelSteps"}, .resources = {every_cluster}}}, .roles = {&steps}});
+  const auto f = env.findings();
+  CHECK(f.fires("IAM.4", "Wild"));
+  CHECK(f.fires("IAM.4", "Literal"));
+  CHECK(f.fires("IAM.4", "Negated"));
+  CHECK(f.fires("IAM.4", "Cancel"));
+  (void)policy;
+}
+
+TEST_CASE("IAM.4 is silent on tag-conditioned, single-cluster, read-only and derived EMR statements") {
+  Env env;
+  const Str every_cluster = pseudo::arn("elasticmapreduce", "cluster/*");
+  auto& tagged = role(env, "Tagged");
+  tagged.add_to_policy({.actions = {"elasticmapreduce:AddJobFlowSteps"}, .resources = {every_cluster},
+                        .conditions = {{"StringEquals", {{"elasticmapreduce:ResourceTag/drdb:stack", {"S"}}}}}});
+  tagged.add_to_policy({.actions = {"elasticmapreduce:TerminateJobFlows"}, .resources = {every_cluster},
+                        .conditions = {{"StringEquals", {{"aws:ResourceTag/team", {"data"}}}}}});
+  auto& one = role(env, "One");
+  one.add_to_policy({.actions = {"elasticmapreduce:TerminateJobFlows"}, .resources = {pseudo::arn("elasticmapreduce", "cluster/j-1ABC")}});
+  auto& reader = role(env, "Reader");
+  reader.add_to_policy({.actions = {"elasticmapreduce:ListSteps", "elasticmapreduce:DescribeCluster"}, .resources = {every_cluster}});
+  auto& denied = role(env, "Denied");
+  denied.add_to_policy({.effect = aws::iam::Effect::Deny, .actions = {"elasticmapreduce:TerminateJobFlows"}, .resources = {every_cluster}});
+  const auto f = env.findings();
+  for (const char* id : {"Tagged", "One", "Reader", "Denied"}) CHECK_FALSE(f.fires("IAM.4", id));
+}

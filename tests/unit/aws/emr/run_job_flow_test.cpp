@@ -33,7 +33,7 @@ TEST_CASE("RunJobFlow parameters: instance groups, roles by name, the same parts
   CHECK(params["AutoTerminationPolicy"] == json({{"IdleTimeout", 900}}));
   CHECK(params["StepConcurrencyLevel"] == 2);
   CHECK(params["VisibleToAllUsers"] == true);
-  CHECK(params["Tags"] == json::parse(R"([{"Key": "team", "Value": "data"}])"));
+  CHECK(params["Tags"] == json::parse(R"([{"Key": "drdb:stack", "Value": "S"}, {"Key": "team", "Value": "data"}])"));
   CHECK(params["BootstrapActions"][0]["ScriptBootstrapAction"]["Path"] == "s3://code/setup.sh");
   CHECK(params["Steps"][0]["ActionOnFailure"] == "TERMINATE_CLUSTER");
   CHECK(params["Steps"][0]["HadoopJarStep"]["Jar"] == "command-runner.jar");

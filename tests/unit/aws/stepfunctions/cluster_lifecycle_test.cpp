@@ -84,6 +84,21 @@ TEST_CASE("a protected model's clusters have their protection lifted before term
   CHECK(processor["States"]["LiftTerminationProtection"]["Parameters"]["TerminationProtected"] == false);
 }
 
+TEST_CASE("termination and its protection reach only clusters tagged as the model's") {
+  Lifecycle l(true);
+  std::string scoped;
+  for (const auto& st : cfn_role_statements(test::render(l.env.app).cfn, l.lifecycle.state_machine())) {
+    if (st["Resource"] == "*") {
+      CHECK_FALSE(contains(st["Action"].dump(), "TerminateJobFlows"));
+      continue;
+    }
+    if (!contains(st["Resource"].dump(), "cluster/*")) continue;
+    CHECK(st["Condition"] == json({{"StringEquals", {{"elasticmapreduce:ResourceTag/drdb:stack", "S"}}}}));
+    scoped += st["Action"].dump();
+  }
+  for (const char* action : {"SetTerminationProtection", "TerminateJobFlows", "DescribeCluster"}) CHECK(contains(scoped, action));
+}
+
 TEST_CASE("a lifecycle without a cluster or a schedule says what is missing") {
   emr_test::Env env;
   auto& cluster = env.cluster(env.props());

@@ -2,6 +2,8 @@
 // role it derives.
 #include <doctest/doctest.h>
 
+#include <drdb/testing/findings.hpp>
+
 #include "unit/aws/iam/rendered.hpp"
 #include "unit/aws/stepfunctions/sfn_fixture.hpp"
 
@@ -160,6 +162,35 @@ TEST_CASE("the workflow's role: the EMR, DynamoDB and EventBridge calls it makes
     CHECK(actions.count(needed) == 1);
   for (const auto& a : actions) CHECK(a.find('*') == std::string::npos);
   CHECK_FALSE(actions.count("dynamodb:DeleteItem"));
+}
+
+TEST_CASE("the workflow's EMR actions on cluster/* reach only clusters tagged as the model's; IAM.4 is silent") {
+  Workflow w;
+  const auto r = test::render(w.env.app);
+  std::string scoped;
+  for (const auto& st : cfn_role_statements(r.cfn, w.flow.state_machine())) {
+    if (!contains(st["Resource"].dump(), "cluster/*")) continue;
+    CHECK(st["Condition"] == json({{"StringEquals", {{"elasticmapreduce:ResourceTag/drdb:stack", "S"}}}}));
+    scoped += st["Action"].dump();
+  }
+  // The launch's, the step's and the extra clusters' termination.
+  for (const char* action : {"DescribeCluster", "TerminateJobFlows", "AddJobFlowSteps", "CancelSteps"}) CHECK(contains(scoped, action));
+  CHECK_FALSE(testing::Findings::of(w.env.app).fires("IAM.4", w.flow.state_machine().role().path()));
+}
+
+TEST_CASE("IAM.4 fires on a state machine adding steps to a cluster found at run time with no model to scope it to") {
+  emr_test::Env env;
+  Graph g;
+  g.task("Run", tasks::emr_add_step(tasks::ClusterId::from_path("$.ClusterId"), Step::spark("etl", {.application = "s3://code/etl.py"})));
+  auto& machine = env.stack.add<StateMachine>("Loose", {.definition = std::move(g)});
+  CHECK(testing::Findings::of(env.app).fires("IAM.4", machine.role().path()));
+
+  auto& cluster = env.cluster(env.props());
+  Graph scoped;
+  scoped.task("Run", tasks::on_clusters_of(cluster, tasks::emr_add_step(tasks::ClusterId::from_path("$.ClusterId"),
+                                                                        Step::spark("etl", {.application = "s3://code/etl.py"}))));
+  auto& scoped_machine = env.stack.add<StateMachine>("Scoped", {.definition = std::move(scoped)});
+  CHECK_FALSE(testing::Findings::of(env.app).fires("IAM.4", scoped_machine.role().path()));
 }
 
 TEST_CASE("a workflow without cluster, run log or data product says what is missing") {

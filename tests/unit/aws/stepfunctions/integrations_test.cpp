@@ -32,9 +32,11 @@ TEST_CASE("createCluster.sync: the cluster model's RunJobFlow parameters; RunJob
   CHECK(params == emr_test::run_job_flow(cluster));
   CHECK(params["Instances"]["KeepJobFlowAliveWhenNoSteps"] == true);
   REQUIRE(call.statements.size() == 4);
-  CHECK(statement_json(call.statements[0]) == json::parse(R"({"Action": "elasticmapreduce:RunJobFlow", "Effect": "Allow", "Resource": "*"})"));
+  CHECK(statement_json(call.statements[0]) == json::parse(R"({"Action": "elasticmapreduce:RunJobFlow", "Effect": "Allow", "Resource": "*",
+                                                                "Condition": {"StringEquals": {"aws:RequestTag/drdb:stack": "S"}}})"));
   CHECK(statement_json(call.statements[1]) ==
-        json({{"Action", {"elasticmapreduce:DescribeCluster", "elasticmapreduce:TerminateJobFlows"}}, {"Effect", "Allow"}, {"Resource", cluster_any}}));
+        json({{"Action", {"elasticmapreduce:DescribeCluster", "elasticmapreduce:TerminateJobFlows"}}, {"Effect", "Allow"}, {"Resource", cluster_any},
+              {"Condition", {{"StringEquals", {{"elasticmapreduce:ResourceTag/drdb:stack", "S"}}}}}}));
   CHECK(statement_json(call.statements[2])["Action"] == "iam:PassRole");
   CHECK(statement_json(call.statements[2])["Resource"] ==
         json({"${" + cluster.job_flow_role().path() + ".Arn}", "${" + cluster.service_role().path() + ".Arn}"}));

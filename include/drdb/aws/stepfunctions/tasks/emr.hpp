@@ -42,6 +42,12 @@ ServiceCall emr_add_step(ClusterId cluster, emr::Step step, IntegrationPattern p
 ServiceCall emr_terminate_cluster(ClusterId cluster, IntegrationPattern pattern = IntegrationPattern::RequestResponse);
 ServiceCall emr_set_termination_protection(ClusterId cluster, bool protect);
 
+// `call` on a cluster id read from the input (a path), allowed only on the clusters tagged as
+// `model`'s (drdb:stack, which every cluster of a model carries): its statements on cluster/* get
+// the elasticmapreduce:ResourceTag condition. Without it they reach every cluster of the account
+// (rule IAM.4). EnsureClusterRunStep and ClusterLifecycle scope their calls this way.
+ServiceCall on_clusters_of(const emr::Cluster& model, ServiceCall call);
+
 struct ListClusters {
   std::vector<std::string> states = {"STARTING", "BOOTSTRAPPING", "RUNNING", "WAITING"};
   // Paging: the marker of the previous page, read from the input (e.g. "$.page.Marker"); none: first page.
