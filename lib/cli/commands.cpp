@@ -10,6 +10,7 @@
 #include "cli/deploy_commands.hpp"
 #include "cli/earlier_files.hpp"
 #include "cli/formats.hpp"
+#include "cli/retained_removals.hpp"
 #include "cli/side_files.hpp"
 #include "drdb/cli/run.hpp"
 #include "drdb/core/error.hpp"
@@ -86,10 +87,11 @@ int synth(const App& app, const SynthArgs& args, std::ostream& out, std::ostream
 
   Diagnostics warnings;
   rules::Report report;
-  const Synthesis synthesis = synthesize_reporting(app, options, warnings, args.rules, report);
+  Synthesis synthesis = synthesize_reporting(app, options, warnings, args.rules, report);
   const auto& documents = synthesis.documents;
   err << warnings.format();  // sorted by path
   const std::filesystem::path dir(args.out_dir);
+  keep_retained(synthesis, dir, err);  // before anything is written over the earlier modules
   const EarlierFiles earlier = earlier_files(dir, options, err);
   const std::vector<AssetFile> files = side_files(app, options, synthesis, earlier.kept);  // assets, manifest.json
   const auto removed = write_documents(dir, documents, files, stale_files(earlier, documents, files));

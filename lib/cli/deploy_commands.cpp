@@ -1,11 +1,14 @@
 #include "cli/deploy_commands.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <string>
 
 #include "drdb/core/app.hpp"
 #include "drdb/core/stack.hpp"
 #include "render/limits.hpp"
+#include "render/tf/removed_blocks.hpp"
 
 namespace drdb::cli {
 
@@ -36,6 +39,25 @@ std::string capabilities_option(const StackDeployment& deployment) {
   return option.empty() ? option : " --capabilities" + option;
 }
 
+// `terraform destroy` refuses a module with prevent_destroy resources in its state, and would
+// delete the rest of a retained construct (a bucket's encryption, versioning...): forgetting them
+// first tears the stack down as CloudFormation's delete-stack does, keeping them.
+void print_teardown_commands(const Synthesis& synthesis, const std::filesystem::path& dir, std::ostream& out) {
+  bool first = true;
+  for (auto it = synthesis.stacks.rbegin(); it != synthesis.stacks.rend(); ++it) {  // dependents first
+    const Document* tf = written(synthesis, it->stack, Format::Terraform);
+    if (tf == nullptr) continue;
+    const auto retained = render::tf::retained_addresses(nlohmann::json::parse(tf->content));
+    if (retained.empty()) continue;
+    if (first) out << "to tear a Terraform stack down but keep its retained resources, forget them first:\n";
+    first = false;
+    const auto module = (dir / tf->path).parent_path().generic_string();
+    out << "  terraform -chdir=" << module << " state rm";
+    for (const auto& address : retained) out << ' ' << address;
+    out << " && terraform -chdir=" << module << " destroy\n";
+  }
+}
+
 }  // namespace
 
 void print_deploy_commands(const App& app, const Synthesis& synthesis, const std::vector<AssetFile>& side_files,
@@ -62,6 +84,7 @@ void print_deploy_commands(const App& app, const Synthesis& synthesis, const std
       out << "  terraform -chdir=" << module << " init && terraform -chdir=" << module << " apply\n";
     }
   }
+  print_teardown_commands(synthesis, dir, out);
 }
 
 }  // namespace drdb::cli

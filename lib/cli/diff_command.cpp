@@ -4,6 +4,7 @@
 #include <set>
 
 #include "cli/formats.hpp"
+#include "cli/retained_removals.hpp"
 #include "cli/selection.hpp"
 #include "cli/side_files.hpp"
 #include "drdb/cli/run.hpp"
@@ -22,11 +23,14 @@ SynthOptions synth_options(const DiffArgs& args) {
   return options;
 }
 
-// The app synthesized in memory, as the files synth would write.
-diff::Files fresh_synth(const App& app, const SynthOptions& options, bool with_app_files, std::ostream& err) {
+// The app synthesized in memory, as the files synth would write into `dir`, the committed output:
+// its Terraform modules are what synth would take the retained resources from.
+diff::Files fresh_synth(const App& app, const SynthOptions& options, bool with_app_files,
+                        const std::filesystem::path& dir, std::ostream& err) {
   Diagnostics warnings;
   diff::Files files;
   auto synthesis = synthesize_app(app, options, &warnings);
+  keep_retained(synthesis, dir, err);
   if (with_app_files)
     for (auto& file : side_files(app, options, synthesis)) files[file.path] = std::move(file.content);
   for (auto& doc : synthesis.documents) files[doc.path] = std::move(doc.content);
@@ -65,7 +69,7 @@ int diff(const std::function<const App&()>& app, const DiffArgs& args, std::ostr
     after = diff::read_files(args.dirs[1], paths);
   } else {
     const auto options = synth_options(args);
-    after = fresh_synth(app(), options, whole_output(options), err);
+    after = fresh_synth(app(), options, whole_output(options), args.dirs[0], err);
     for (const auto& [path, content] : after) paths.insert(path);
     drop_ignored(paths, args);
     std::erase_if(after, [&](const auto& file) { return !paths.contains(file.first); });

@@ -242,7 +242,8 @@ Diff compare(const Files& before, const Files& after) {
   propagate_replacements(docs, diffs);
   for (std::size_t i = 0; i < docs.size(); ++i)
     for (auto& r : diffs[i].resources)
-      detail::assess_old_resource(r, find(docs[i].before, r.id), find(docs[i].after, r.id), docs[i].kind);
+      detail::assess_old_resource(r, find(docs[i].before, r.id), find(docs[i].after, r.id), docs[i].kind,
+                                  docs[i].after.doc ? &*docs[i].after.doc : nullptr);
 
   // A YAML template that says what its JSON twin says is reported once, as the twin.
   std::map<std::string, const FileDiff*> by_file;

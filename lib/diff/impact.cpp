@@ -6,6 +6,7 @@
 
 #include "diff/values.hpp"
 #include "drdb/l1/replacement.hpp"
+#include "render/tf/removed_blocks.hpp"
 
 namespace drdb::diff::detail {
 namespace {
@@ -79,6 +80,13 @@ bool prevents_destroy(const Resource* resource) {
   return block.is_object() && block.value("prevent_destroy", false) == true;
 }
 
+// skip_destroy (log groups, Lambda functions): the provider drops the resource from the state
+// instead of deleting it.
+bool skips_destroy(const Resource* resource) {
+  return resource != nullptr && resource->body != nullptr && resource->body->is_object() &&
+         resource->body->value("skip_destroy", json()) == true;
+}
+
 }  // namespace
 
 Replacement stronger(Replacement a, Replacement b) { return rank(a) >= rank(b) ? a : b; }
@@ -119,7 +127,8 @@ Replacement replacement_through(const std::string& type, const std::string& prop
   return behaviour(type, property, true, kind);
 }
 
-void assess_old_resource(ResourceDiff& r, const Resource* before, const Resource* after, Kind kind) {
+void assess_old_resource(ResourceDiff& r, const Resource* before, const Resource* after, Kind kind,
+                         const json* after_document) {
   const bool removed = r.change == Change::Removed;
   const bool replaced = r.change == Change::Modified && r.replacement != Replacement::No;
   if (!removed && !replaced) {
@@ -128,8 +137,15 @@ void assess_old_resource(ResourceDiff& r, const Resource* before, const Resource
     return;
   }
   if (kind == Kind::Terraform) {
-    // prevent_destroy does not protect a resource whose block is gone: Terraform deletes it.
-    r.old_resource = !removed && prevents_destroy(after) ? OldResource::Blocked : OldResource::Deleted;
+    // prevent_destroy does not protect a resource whose block is gone: Terraform deletes it, unless
+    // a `removed` block tells it to forget the resource instead, or the provider skips the delete.
+    if (removed)
+      r.old_resource = (after_document != nullptr && render::tf::forgotten_addresses(*after_document).contains(r.id)) ||
+                               skips_destroy(before)
+                           ? OldResource::Retained
+                           : OldResource::Deleted;
+    else
+      r.old_resource = prevents_destroy(after) ? OldResource::Blocked : OldResource::Deleted;
   } else {
     r.old_resource = removed ? cfn_policy(before, "DeletionPolicy") : cfn_policy(after, "UpdateReplacePolicy");
   }

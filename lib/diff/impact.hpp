@@ -25,6 +25,9 @@ Replacement carried(Replacement target, Replacement through);
 
 // Sets r.old_resource and r.data_loss from the resource's deletion and replacement policies: the
 // before side's for a removal, the after side's for a replacement (the template being deployed).
-void assess_old_resource(ResourceDiff& r, const Resource* before, const Resource* after, Kind kind);
+// `after_document` is the whole after side (none when it is absent or unreadable): a Terraform
+// resource removed from it is retained when it has a `removed` block that does not destroy.
+void assess_old_resource(ResourceDiff& r, const Resource* before, const Resource* after, Kind kind,
+                         const nlohmann::json* after_document);
 
 }  // namespace drdb::diff::detail

@@ -86,7 +86,7 @@ struct Fields<Table::Props> {
         field("kms_key", &P::kms_key, "a kms.Key of this stack; default: the AWS-managed aws/dynamodb key"),
         field("global_secondary_indexes", &P::global_secondary_indexes, ""),
         field("stream", &P::stream, "keys_only, new_image, old_image or new_and_old_images"),
-        field("deletion_protection", &P::deletion_protection, "the table is retained when removed anyway")};
+        field("deletion_protection", &P::deletion_protection, "unset: on while the table is retained")};
     return list;
   }
 };

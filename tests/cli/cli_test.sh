@@ -6,6 +6,7 @@ set -euo pipefail
 synth=$1
 case_name=$2
 [[ $synth == */* ]] && synth=$(cd "$(dirname "$synth")" && pwd)/$(basename "$synth")  # we cd below
+lint=$(cd "$(dirname "${BASH_SOURCE[0]}")/../lint" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/drdb-cli-test.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -315,6 +316,42 @@ YAML
       "$work/stdout" || fail "--json did not flag the replaced table"
     run diff out --fail-on nothing
     expect_code 2
+    ;;
+  retained-removal)
+    # A retained table removed from the app: Terraform forgets it (a removed block) instead of deleting it.
+    cat >app.yaml <<'YAML'
+stacks:
+  Jobs:
+    resources:
+      Queue: {type: sqs.Queue}
+      RunLog: {type: dynamodb.Table, partition_key: {name: Id}}
+YAML
+    run --app app.yaml synth --out first
+    expect_code 0
+    expect_out '^  terraform -chdir=first/terraform/Jobs state rm aws_dynamodb_table\.RunLog && terraform -chdir=first/terraform/Jobs destroy$'
+    cp -r first out
+    sed -i '/RunLog:/d' app.yaml
+    run --app app.yaml synth --out out
+    expect_code 0
+    ! grep -q 'state rm' "$work/stdout" || fail "no retained resource is left to forget"
+    python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); assert m["removed"] == [{"from": "aws_dynamodb_table.RunLog", "lifecycle": {"destroy": False}}] and m["terraform"]["required_version"] == ">= 1.7.0", m.get("removed")' \
+      out/terraform/Jobs/main.tf.json || fail "main.tf.json has no removed block for the table"
+    set +e
+    bash "$lint/tf-validate.sh" out/terraform/Jobs >"$work/validate" 2>&1
+    validated=$?
+    set -e
+    [[ $validated -eq 0 || $validated -eq 77 ]] || fail "terraform validate: $(cat "$work/validate")"
+    # The second synth against the first: the table leaves both targets, retained, no data at risk.
+    run diff first out --fail-on data-loss
+    expect_code 0
+    expect_out 'aws_dynamodb_table\.RunLog \(aws_dynamodb_table\).* the old resource is retained'
+    expect_out ' RunLog \(AWS::DynamoDB::Table\).* the old resource is retained'
+    # A fresh synth compares with what synth wrote, and with the first output as synth would write over it.
+    run --app app.yaml diff out
+    expect_code 0
+    run --app app.yaml diff first --fail-on data-loss
+    expect_code 0
+    expect_out 'aws_dynamodb_table\.RunLog .*retained'
     ;;
   synth-stale)
     # A function (its code is an asset) in a stack, then the stack renamed and the function gone.

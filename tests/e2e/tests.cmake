@@ -4,6 +4,7 @@
 find_package(Python3 COMPONENTS Interpreter)
 set(DRDB_E2E_APP_multi_stack drdb-lint-multi-stack)  # tests/lint/multi_stack_app.cpp
 set(DRDB_E2E_APP_spec_update drdb-synth)  # deploys examples/drdb/drdb.yaml, edits it, updates
+set(DRDB_E2E_APP_retain drdb-synth)  # applies a spec, removes its retained table, applies again
 if(Python3_FOUND)
   file(GLOB DRDB_E2E_SCRIPTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/test_*.py)
   foreach(script IN LISTS DRDB_E2E_SCRIPTS)

@@ -88,7 +88,7 @@ void CfnMapper::visit(const Table& table) {
     stream.stream_view_type = std::string(stream_view_type_name(*props.stream));
     r.stream_specification = stream;
   }
-  r.deletion_protection_enabled = props.deletion_protection;
+  r.deletion_protection_enabled = table.deletion_protected();
   const auto& out = emit(table, r);
   bind_ref(table, "Name", out);
   bind(table, "Arn", out, "Arn");

@@ -66,7 +66,7 @@ void TfMapper::visit(const Table& table) {
     r.stream_enabled = true;
     r.stream_view_type = std::string(stream_view_type_name(*props.stream));
   }
-  r.deletion_protection_enabled = props.deletion_protection;
+  r.deletion_protection_enabled = table.deletion_protected();
   const auto& out = emit(table, r);
   bind(table, "Name", out, "name");
   bind(table, "Arn", out, "arn");

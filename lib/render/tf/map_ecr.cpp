@@ -31,6 +31,7 @@ void TfMapper::visit(const aws::ecr::Repository& repository) {
   scanning.scan_on_push = props.scan_on_push;
   r.image_scanning_configuration = ListOf<Repo::ImageScanningConfiguration>{scanning};
   r.image_tag_mutability = props.immutable_tags ? "IMMUTABLE" : "MUTABLE";
+  if (repository.removal_policy() == RemovalPolicy::Retain) r.force_delete = false;  // never deleted with images in it
   Repo::EncryptionConfiguration encryption;
   encryption.encryption_type = props.kms_key != nullptr ? "KMS" : "AES256";
   if (props.kms_key != nullptr) encryption.kms_key = props.kms_key->key_arn();

@@ -96,6 +96,8 @@ void TfMapper::visit(const aws::s3::Bucket& bucket) {
   const auto& props = bucket.props();
   l1::aws_s3_bucket b;
   if (!props.bucket_name.empty()) b.bucket = props.bucket_name;
+  // Said outright for a retained bucket: Terraform never deletes it with objects in it.
+  if (bucket.removal_policy() == RemovalPolicy::Retain) b.force_destroy = false;
   const auto& main = emit(bucket, b);
   bind(bucket, "Name", main, "bucket");
   bind(bucket, "Arn", main, "arn");

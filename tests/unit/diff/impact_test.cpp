@@ -196,6 +196,27 @@ TEST_CASE("diff impact: Terraform replacements from the same knowledge, carried 
   CHECK(resource(tf(doc("10.0.0.0/16", "pk", true), removed), "aws_dynamodb_table.Runs")->data_loss);
 }
 
+TEST_CASE("diff impact: a Terraform resource forgotten by a removed block is retained, not lost") {
+  const json table = {{"name", "runs"}, {"hash_key", "pk"}, {"lifecycle", {{"prevent_destroy", true}}}};
+  const json before = {{"resource", {{"aws_dynamodb_table", {{"Runs", table}, {"Jobs", table}}}}}};
+  const json after = {{"removed",
+                       {{{"from", "aws_dynamodb_table.Runs"}, {"lifecycle", {{"destroy", false}}}},
+                        {{"from", "aws_dynamodb_table.Jobs"}, {"lifecycle", {{"destroy", true}}}}}}};
+  const auto d = diff::compare({{"terraform/S/main.tf.json", before.dump()}}, {{"terraform/S/main.tf.json", after.dump()}});
+  CHECK(resource(d, "aws_dynamodb_table.Runs")->old_resource == OldResource::Retained);
+  CHECK_FALSE(resource(d, "aws_dynamodb_table.Runs")->data_loss);
+  // A removed block that destroys is a deletion like no block at all.
+  CHECK(resource(d, "aws_dynamodb_table.Jobs")->old_resource == OldResource::Deleted);
+  CHECK(resource(d, "aws_dynamodb_table.Jobs")->data_loss);
+  CHECK(diff::fails(d, diff::FailOn::DataLoss));
+
+  // A log group with skip_destroy is dropped from the state, not deleted, block or no block.
+  const json logs = {{"resource", {{"aws_cloudwatch_log_group", {{"Logs", {{"name", "l"}, {"skip_destroy", true}}}}}}}};
+  const auto kept = diff::compare({{"terraform/S/main.tf.json", logs.dump()}}, {{"terraform/S/main.tf.json", "{}"}});
+  CHECK(resource(kept, "aws_cloudwatch_log_group.Logs")->old_resource == OldResource::Retained);
+  CHECK_FALSE(resource(kept, "aws_cloudwatch_log_group.Logs")->data_loss);
+}
+
 TEST_CASE("diff impact: IAM statements and security-group rules as tables") {
   const auto role = [](json statements) {
     return json{{"Resources",

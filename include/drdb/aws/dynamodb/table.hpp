@@ -63,9 +63,9 @@ class Table : public Resource {
     const kms::Key* kms_key = nullptr;
     std::vector<GlobalSecondaryIndex> global_secondary_indexes;
     std::optional<StreamViewType> stream;
-    // Refuses DeleteTable from any client; the default Retain removal policy already keeps the
-    // table when it leaves the stack.
-    bool deletion_protection = false;
+    // Refuses DeleteTable from any client. Unset: on while the table is retained (the default
+    // removal policy), so no tool deletes its data by mistake, whichever target deployed it.
+    std::optional<bool> deletion_protection;
   };
   Table(const Scope& scope, Props props);
 
@@ -75,6 +75,8 @@ class Table : public Resource {
   // The latest stream's ARN; throws drdb::Error (Usage) naming the table when it has no stream.
   Str stream_arn() const;
   const kms::Key* key() const { return props_.kms_key; }
+  // Props::deletion_protection as rendered: as set, otherwise whether the table is retained.
+  bool deletion_protected() const { return props_.deletion_protection.value_or(removal_policy() == RemovalPolicy::Retain); }
   // Every key attribute of the table and its indexes once, sorted by name (AttributeDefinitions).
   std::vector<Attribute> key_attributes() const;
 

@@ -34,7 +34,7 @@ TEST_CASE("a table bills on demand, recovers to a point in time, uses KMS and is
     "AttributeDefinitions": [{"AttributeName": "Correlation_Id", "AttributeType": "S"},
                              {"AttributeName": "DataProduct", "AttributeType": "S"}],
     "BillingMode": "PAY_PER_REQUEST",
-    "DeletionProtectionEnabled": false,
+    "DeletionProtectionEnabled": true,
     "KeySchema": [{"AttributeName": "Correlation_Id", "KeyType": "HASH"}, {"AttributeName": "DataProduct", "KeyType": "RANGE"}],
     "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": true},
     "SSESpecification": {"SSEEnabled": true, "SSEType": "KMS"},
@@ -52,7 +52,23 @@ TEST_CASE("a table bills on demand, recovers to a point in time, uses KMS and is
   CHECK(body["server_side_encryption"][0]["enabled"] == true);
   CHECK(body["ttl"][0] == json::parse(R"({"attribute_name": "TimeToExist", "enabled": true})"));
   CHECK(body["lifecycle"]["prevent_destroy"] == true);
+  CHECK(body["deletion_protection_enabled"] == true);
   CHECK(r.tf["output"]["TableArn"]["value"] == "${aws_dynamodb_table.JobStatus.arn}");
+}
+
+TEST_CASE("deletion protection follows retention unless it is set") {
+  App app;
+  auto& s = app.add<Stack>("S");
+  s.add<Table>("Kept", {.partition_key = {"Id"}});
+  s.add<Table>("Scratch", {.partition_key = {"Id"}}).set_removal_policy(RemovalPolicy::Destroy);
+  s.add<Table>("Unprotected", {.partition_key = {"Id"}, .deletion_protection = false});
+  s.add<Table>("Protected", {.partition_key = {"Id"}, .deletion_protection = true}).set_removal_policy(RemovalPolicy::Destroy);
+  const auto r = test::render(app);
+  for (const std::string id : {"Kept", "Scratch", "Unprotected", "Protected"}) {
+    const bool on = id == "Kept" || id == "Protected";
+    CHECK_MESSAGE(r.props(id)["DeletionProtectionEnabled"] == on, id);
+    CHECK_MESSAGE(r.body("aws_dynamodb_table", id)["deletion_protection_enabled"] == on, id);
+  }
 }
 
 TEST_CASE("provisioned capacity, a customer key, a stream and global secondary indexes") {

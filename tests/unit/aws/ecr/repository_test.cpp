@@ -23,6 +23,7 @@ TEST_CASE("a repository scans on push, has immutable tags, AES-256 and is retain
   CHECK(body["image_tag_mutability"] == "IMMUTABLE");
   CHECK(body["image_scanning_configuration"][0]["scan_on_push"] == true);
   CHECK(body["encryption_configuration"][0]["encryption_type"] == "AES256");
+  CHECK(body["force_delete"] == false);
   CHECK_FALSE(r.tf["resource"].contains("aws_ecr_lifecycle_policy"));
   CHECK(r.tf["output"]["Uri"]["value"] == "${aws_ecr_repository.Jobs.repository_url}");
 }

@@ -26,6 +26,7 @@ TEST_CASE("a log group keeps logs one year by default and is retained") {
   CHECK(r.body("aws_cloudwatch_log_group", "Logs")["name"] == "/drdb/pipeline");
   CHECK(r.body("aws_cloudwatch_log_group", "Logs")["retention_in_days"] == 365);
   CHECK(r.body("aws_cloudwatch_log_group", "Logs")["lifecycle"]["prevent_destroy"] == true);
+  CHECK(r.body("aws_cloudwatch_log_group", "Logs")["skip_destroy"] == true);  // kept by a destroy too
   CHECK(test::diagnostics_of(app) == "");
 }
 

@@ -205,6 +205,8 @@ TEST_CASE("buckets are retained unless told otherwise; names are checked") {
   CHECK_FALSE(r.cfn["Resources"]["Gone"].contains("DeletionPolicy"));
   CHECK(r.body("aws_s3_bucket", "Kept")["lifecycle"]["prevent_destroy"] == true);
   CHECK_FALSE(r.body("aws_s3_bucket", "Gone").contains("lifecycle"));
+  CHECK(r.body("aws_s3_bucket", "Kept")["force_destroy"] == false);
+  CHECK_FALSE(r.body("aws_s3_bucket", "Gone").contains("force_destroy"));
   s.add<Bucket>("Ip", {.bucket_name = "192.168.1.10"});
   s.add<Bucket>("Reserved", {.bucket_name = "xn--data"});
   const auto text = test::diagnostics_of(app);
