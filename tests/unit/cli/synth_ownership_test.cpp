@@ -14,6 +14,7 @@
 #include "drdb/aws/sqs/queue.hpp"
 #include "drdb/cli/run.hpp"
 #include "drdb/core/stack.hpp"
+#include "unit/cli/run_app.hpp"
 #include "unit/io/scratch_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -21,23 +22,9 @@ using namespace drdb;
 using io_test::put;
 using io_test::read;
 using io_test::TempDir;
+using cli_test::run;
 
 namespace {
-
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Result run(const App& app, std::vector<std::string> args) {
-  args.insert(args.begin(), "drdb-synth");
-  std::vector<const char*> argv;
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  const int code = drdb::run(app, static_cast<int>(argv.size()), argv.data(), out, err);
-  return {code, out.str(), err.str()};
-}
 
 bool has_line(const std::string& text, const std::string& line) {
   return ("\n" + text).find("\n" + line + "\n") != std::string::npos;
