@@ -195,26 +195,10 @@ std::string json_twin(const std::string& yaml_file) {
   return yaml_file.substr(0, yaml_file.size() - std::string_view(".yaml").size()) + ".json";
 }
 
+// The same changes, in another file.
 bool same_changes(const FileDiff& a, const FileDiff& b) {
-  if (a.change != b.change || a.resources.size() != b.resources.size() || a.sections.size() != b.sections.size())
-    return false;
-  for (std::size_t i = 0; i < a.resources.size(); ++i) {
-    const auto& x = a.resources[i];
-    const auto& y = b.resources[i];
-    if (x.id != y.id || x.type != y.type || x.change != y.change || x.replacement != y.replacement ||
-        x.replaced_by != y.replaced_by || x.caused_by != y.caused_by || x.values.size() != y.values.size())
-      return false;
-    for (std::size_t k = 0; k < x.values.size(); ++k)
-      if (x.values[k].path != y.values[k].path || x.values[k].before != y.values[k].before ||
-          x.values[k].after != y.values[k].after)
-        return false;
-  }
-  if (a.statements != b.statements || a.rules != b.rules) return false;
-  for (std::size_t k = 0; k < a.sections.size(); ++k)
-    if (a.sections[k].path != b.sections[k].path || a.sections[k].before != b.sections[k].before ||
-        a.sections[k].after != b.sections[k].after)
-      return false;
-  return true;
+  return a.change == b.change && a.resources == b.resources && a.sections == b.sections &&
+         a.statements == b.statements && a.rules == b.rules;
 }
 
 bool differs(const FileDiff& f) {

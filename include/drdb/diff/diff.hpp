@@ -33,6 +33,7 @@ struct ValueChange {
   Change change = Change::Modified;
   std::string before;
   std::string after;
+  bool operator==(const ValueChange&) const = default;
 };
 
 // Yes: the update creates a new physical resource and deletes (or keeps, see OldResource) the old one.
@@ -68,6 +69,7 @@ struct ResourceDiff {
   std::vector<Cause> caused_by;          // references to replaced resources that replace it
   OldResource old_resource = OldResource::None;
   bool data_loss = false;  // a stateful resource replaced (the new one starts empty), or removed and deleted
+  bool operator==(const ResourceDiff&) const = default;
 };
 
 // An IAM policy statement added or removed (a changed statement is one removed and one added), as
