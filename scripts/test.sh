@@ -36,6 +36,9 @@ ensure_test_tools() {
   if ! python3 -c 'import jsonschema, yaml' >/dev/null 2>&1 && ! /usr/bin/python3 -c 'import jsonschema, yaml' >/dev/null 2>&1; then
     apt_install python3-jsonschema python3-yaml || echo "test: could not install python3-jsonschema" >&2
   fi
+  # The package test builds the .deb with cpack, which reads its shared-library dependencies with
+  # dpkg-shlibdeps.
+  command -v dpkg-shlibdeps >/dev/null 2>&1 || apt_install dpkg-dev || echo "test: could not install dpkg-dev" >&2
   # Graphviz renders the graph command's DOT output in the CLI and user-guide tests.
   command -v dot >/dev/null 2>&1 || apt_install graphviz || echo "test: could not install graphviz" >&2
   command -v terraform >/dev/null 2>&1 ||

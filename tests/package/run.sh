@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# run.sh BUILD_DIR WORK_DIR GENERATOR CXX: installs the drdb build into WORK_DIR/prefix, builds the
-# consumer project of this folder against that prefix only, then checks what it produced.
+# run.sh BUILD_DIR WORK_DIR GENERATOR CXX: packages the drdb build as a Debian package with cpack,
+# checks its metadata, unpacks it (dpkg-deb -x) into WORK_DIR/root, builds the consumer project of
+# this folder against that root only, then checks what it produced: the path a user of the .deb takes.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 build=$1 work=$2 generator=$3 cxx=$4
@@ -10,12 +11,33 @@ step() { echo "== $*"; }
 
 rm -rf "$work"
 mkdir -p "$work"
-prefix=$work/prefix
 
-step "install $build into $prefix"
-cmake --install "$build" --prefix "$prefix" >"$work/install.log" || { cat "$work/install.log" >&2; fail "cmake --install"; }
-for f in include/drdb/drdb.hpp include/drdb/version.hpp bin/drdb-synth; do
-  [[ -e $prefix/$f ]] || fail "not installed: $f"
+step "cpack -G DEB in $build"
+(cd "$work" && cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work/dist") >"$work/cpack.log" 2>&1 ||
+  { cat "$work/cpack.log" >&2; fail "cpack"; }
+version=$("$build/drdb-synth" --version | awk '{print $NF}')
+shopt -s nullglob
+debs=("$work"/dist/drdb_"$version"_*.deb)
+[[ ${#debs[@]} -eq 1 ]] || fail "expected one drdb_${version}_<arch>.deb in $work/dist, found: $(ls "$work/dist")"
+deb=${debs[0]}
+[[ $(dpkg-deb -f "$deb" Package) == drdb ]] || fail "the package is not named drdb"
+[[ $(dpkg-deb -f "$deb" Version) == "$version" ]] || fail "the package version is not drdb-synth's ($version)"
+
+step "every Depends: entry is a Debian package that exists"
+depends=$(dpkg-deb -f "$deb" Depends)
+echo "Depends: $depends"
+[[ -n $depends ]] || fail "the package declares no dependencies"
+# "a (>= 1), b | c" -> a b c: every alternative must exist.
+for name in $(echo "$depends" | tr ',|' '\n\n' | sed -E 's/\(.*\)//; s/:any$//; s/^ +//; s/ +$//' | sort -u); do
+  apt-cache show "$name" >/dev/null 2>&1 || fail "Depends names $name, which apt does not know"
+done
+
+step "dpkg-deb -x into $work/root"
+dpkg-deb -x "$deb" "$work/root"
+prefix=$work/root/usr
+for f in include/drdb/drdb.hpp include/drdb/version.hpp bin/drdb-synth share/drdb/drdb-spec.schema.json \
+         share/doc/drdb/LICENSE share/doc/drdb/NOTICE; do
+  [[ -e $prefix/$f ]] || fail "not in the package: /usr/$f"
 done
 config=$(find "$prefix" -name drdbConfig.cmake -print -quit)
 pc=$(find "$prefix" -name drdb.pc -print -quit)
@@ -28,6 +50,8 @@ if grep -rlF -e "$(cd "$build" && pwd)" -e "$(cd "$here/../.." && pwd)/include" 
   fail "installed files above name the build or source tree"
 fi
 "$prefix/bin/drdb-synth" --version
+[[ $(grep -E "^Version:" "$pc" | awk '{print $2}') == "$version" ]] || fail "drdb.pc says another version than $version"
+grep -q "\"$version\"" "$(dirname "$config")/drdbConfigVersion.cmake" || fail "drdbConfigVersion.cmake says another version than $version"
 
 step "the installed headers compile warning-free with each compiler users have"
 # The suite's own build is clang's; users on Debian compile these headers with g++ too.
