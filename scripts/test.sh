@@ -39,6 +39,12 @@ ensure_test_tools() {
   # The package test builds the .deb with cpack, which reads its shared-library dependencies with
   # dpkg-shlibdeps.
   command -v dpkg-shlibdeps >/dev/null 2>&1 || apt_install dpkg-dev || echo "test: could not install dpkg-dev" >&2
+  # The portability test compiles the library with clang and libc++ (what macOS users have).
+  if ! echo '#include <string>' | clang++ -std=c++20 -stdlib=libc++ -fsyntax-only -x c++ - >/dev/null 2>&1; then
+    local clang_major
+    clang_major=$(clang++ -dumpversion | cut -d. -f1)
+    apt_install "libc++-$clang_major-dev" "libc++abi-$clang_major-dev" || echo "test: could not install libc++" >&2
+  fi
   # Graphviz renders the graph command's DOT output in the CLI and user-guide tests.
   command -v dot >/dev/null 2>&1 || apt_install graphviz || echo "test: could not install graphviz" >&2
   command -v terraform >/dev/null 2>&1 ||

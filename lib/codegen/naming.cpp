@@ -1,8 +1,8 @@
 #include "naming.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <cctype>
+#include <iterator>
 
 namespace drdb::codegen {
 namespace {
@@ -33,7 +33,7 @@ constexpr std::string_view kReserved[] = {
     "S", "P", "E", "R"};
 
 bool is_reserved(std::string_view name) {
-  return std::ranges::find(kReserved, name) != std::end(kReserved);
+  return std::find(std::begin(kReserved), std::end(kReserved), name) != std::end(kReserved);
 }
 
 // Letters, digits and '_' only; never starting with a digit.

@@ -13,7 +13,9 @@ namespace drdb::graph::detail {
 struct Edge {
   std::string from, to, label;
   bool dashed = false;
-  auto operator<=>(const Edge&) const = default;
+  // Spelled out: libc++ 14 has no operator<=> for std::string, so a defaulted one does not compile.
+  bool operator<(const Edge& o) const { return std::tie(from, to, label, dashed) < std::tie(o.from, o.to, o.label, o.dashed); }
+  bool operator==(const Edge&) const = default;
 };
 
 struct Graph {

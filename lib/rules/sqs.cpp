@@ -1,5 +1,8 @@
 // SQS rules. Queues are encrypted (SSE-SQS or a KMS key) by default; SQS.1 catches an override
 // that turns it off.
+#include <set>
+#include <vector>
+
 #include "drdb/aws/sqs/queue.hpp"
 #include "drdb/core/stack.hpp"
 #include "rules/overrides.hpp"
@@ -10,16 +13,22 @@ namespace {
 
 using aws::sqs::Queue;
 
-// Whether another queue of the stack sends its failed messages to `q`.
-bool is_dead_letter_queue(const Queue& q) {
-  const Stack* stack = q.find_stack();
-  if (stack == nullptr) return false;
-  bool found = false;
-  walk(*stack, [&](const Construct& c) {
-    const auto* other = dynamic_cast<const Queue*>(&c);
-    found = found || (other != nullptr && other->props().dead_letter_queue && other->props().dead_letter_queue->queue == &q);
+// Every queue of the stack, and those another queue of it sends its failed messages to: one walk
+// per stack (a walk per queue would make the rule quadratic in the stack's size).
+struct StackQueues {
+  std::vector<const Queue*> queues;
+  std::set<const Queue*> dead_letter_targets;
+};
+
+StackQueues queues_of(const Stack& stack) {
+  StackQueues out;
+  walk(stack, [&](const Construct& c) {
+    const auto* q = dynamic_cast<const Queue*>(&c);
+    if (q == nullptr) return;
+    out.queues.push_back(q);
+    if (q->props().dead_letter_queue) out.dead_letter_targets.insert(q->props().dead_letter_queue->queue);
   });
-  return found;
+  return out;
 }
 
 }  // namespace
@@ -33,11 +42,14 @@ void register_sqs_rules(Registry& r) {
                                                   : turned_off_by_override(q, "KmsMasterKeyId"))
                    c.fire(q, "an override turns the queue's encryption off");
                });
-  r.add<Queue>({.id = "SQS.2", .level = Level::Warning,
+  r.add<Stack>({.id = "SQS.2", .level = Level::Warning,
                 .rationale = "without a dead-letter queue, a message that always fails is retried until it expires, unseen",
                 .fix = "set dead_letter_queue.queue to another queue of the stack"},
-               [](const Queue& q, Context& c) {
-                 if (!q.props().dead_letter_queue && !is_dead_letter_queue(q)) c.fire(q, "the queue has no dead-letter queue");
+               [](const Stack& stack, Context& c) {
+                 const auto found = queues_of(stack);
+                 for (const Queue* q : found.queues)
+                   if (!q->props().dead_letter_queue && !found.dead_letter_targets.contains(q))
+                     c.fire(*q, "the queue has no dead-letter queue");
                });
 }
 

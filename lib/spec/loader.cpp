@@ -10,6 +10,7 @@
 #include "drdb/core/error.hpp"
 #include "drdb/core/stack.hpp"
 #include "drdb/spec/spec.hpp"
+#include "spec/bounded_yaml.hpp"
 #include "spec/kind.hpp"
 #include "spec/spec_format.hpp"
 
@@ -103,10 +104,18 @@ auto attempt(Context& c, const YAML::Node& at, F&& f) -> decltype(f()) {
   }
 }
 
+// A resource of a stack, declared: its id, kind and node (kept, since looking a key up in a
+// yaml-cpp mapping is a linear search, which would make loading a stack quadratic).
+struct Declared {
+  std::string id;
+  const Kind* kind = nullptr;
+  YAML::Node node;
+};
+
 // The kind of each resource of a stack, before any is created (so references can say "declared
 // below" rather than "unknown").
-std::vector<std::pair<std::string, const Kind*>> declare(const YAML::Node& resources, Context& c) {
-  std::vector<std::pair<std::string, const Kind*>> out;
+std::vector<Declared> declare(const YAML::Node& resources, Context& c) {
+  std::vector<Declared> out;
   for (const auto& entry : resources) {
     if (!detail::scalar(entry.first, c, "a resource id")) continue;
     const std::string id = entry.first.Scalar();
@@ -127,7 +136,7 @@ std::vector<std::pair<std::string, const Kind*>> declare(const YAML::Node& resou
       continue;
     }
     c.declared()[id] = std::string(kind->name);
-    out.emplace_back(id, kind);
+    out.push_back({id, kind, node});
   }
   return out;
 }
@@ -155,7 +164,7 @@ struct StackLoad {
   std::string name;
   YAML::Node node;
   Stack* stack = nullptr;
-  std::vector<std::pair<std::string, const Kind*>> declared;
+  std::vector<Declared> declared;
 };
 
 // The stack itself and the kinds of its resources: every stack is declared before any resource is
@@ -184,15 +193,12 @@ std::optional<StackLoad> declare_stack(const YAML::Node& key, const YAML::Node& 
 void create_resources(const StackLoad& s, Context& c) {
   c.enter(s.name);
   load_parameters(s.node["parameters"], *s.stack, c);
-  const YAML::Node resources = s.node["resources"];
-  for (const auto& entry : s.declared) {
-    const std::string& id = entry.first;  // not a structured binding: clang before 16 cannot capture one
-    const Kind* kind = entry.second;
-    Construct* made = attempt(c, resources[id], [&]() -> Construct* { return kind->create(*s.stack, id, resources[id], c); });
+  for (const auto& r : s.declared) {
+    Construct* made = attempt(c, r.node, [&]() -> Construct* { return r.kind->create(*s.stack, r.id, r.node, c); });
     if (made == nullptr) continue;
-    made->set_source(c.where(resources[id]));
-    c.resources()[id] = made;
-    apply_suppressions(*made, resources[id], c);
+    made->set_source(c.where(r.node));
+    c.resources()[r.id] = made;
+    apply_suppressions(*made, r.node, c);
   }
 }
 
@@ -223,13 +229,10 @@ void add_dependencies(const StackLoad& s, App& app, Context& c) {
 // Actions once every resource of every stack exists (they may refer anywhere), then outputs.
 void act_and_output(const StackLoad& s, App& app, Context& c) {
   c.enter(s.name);
-  const YAML::Node resources = s.node["resources"];
-  for (const auto& entry : s.declared) {
-    const std::string& id = entry.first;  // not a structured binding: clang before 16 cannot capture one
-    const Kind* kind = entry.second;
-    if (auto it = c.resources().find(id); it != c.resources().end())
-      attempt(c, resources[id], [&]() -> bool {
-        kind->act(*it->second, resources[id], c);
+  for (const auto& r : s.declared) {
+    if (auto it = c.resources().find(r.id); it != c.resources().end())
+      attempt(c, r.node, [&]() -> bool {
+        r.kind->act(*it->second, r.node, c);
         return true;
       });
   }
@@ -255,17 +258,16 @@ void load(std::string_view text, std::string_view file, App& app) {
   Diagnostics out;
   Context c(std::string(file), out);
   check_utf8(text, std::string(file));
-  YAML::Node doc;
-  try {
-    doc = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    out.error(std::string(file) + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1),
-              "not valid YAML: " + e.msg, "fix the syntax at this place");
-    throw ValidationError(std::move(out));
-  }
+  const YAML::Node doc = parse_bounded(text, std::string(file));
   AppSpec spec;
-  if (read_fields(doc, spec, Fields<AppSpec>::get(), c, "app spec", app_sections) && doc["stacks"]) {
+  const bool read = read_fields(doc, spec, Fields<AppSpec>::get(), c, "app spec", app_sections);
+  if (read && !doc["stacks"])
+    c.error(doc, "the spec has no stacks, so there is nothing to synthesize", "add them: stacks: {Data: {resources: {...}}}");
+  if (read && doc["stacks"]) {
     if (!doc["stacks"].IsMap()) c.error(doc["stacks"], "stacks must be a mapping of stack name to stack", "write Name: {resources: ...}");
+    else if (doc["stacks"].size() == 0)
+      c.error(doc["stacks"], "the spec declares no stacks, so there is nothing to synthesize",
+              "add one: stacks: {Data: {resources: {...}}}");
     else
     {
       std::vector<StackLoad> stacks;
@@ -279,9 +281,20 @@ void load(std::string_view text, std::string_view file, App& app) {
   if (out.has_errors()) throw ValidationError(std::move(out));
 }
 
+// A spec that cannot be read is a mistake on the command line (exit 2), not an output failure.
 void load_file(const std::filesystem::path& file, App& app) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(file, ec);
+  if (!std::filesystem::exists(status))
+    throw Error(ErrorKind::Usage, file.generic_string() + ": no such spec file — check the path given to --app");
+  if (std::filesystem::is_directory(status))
+    throw Error(ErrorKind::Usage, file.generic_string() + " is a directory — give the spec file in it, e.g. " +
+                                      (file / "app.yaml").generic_string());
+  if (!std::filesystem::is_regular_file(status))
+    throw Error(ErrorKind::Usage, file.generic_string() + " is not a regular file — give the spec file");
+  if (const auto size = std::filesystem::file_size(file, ec); !ec) check_spec_size(size, file.generic_string());  // before reading it
   std::ifstream in(file, std::ios::binary);
-  if (!in.is_open()) throw Error(ErrorKind::Io, file.generic_string() + ": cannot be read — check the path");
+  if (!in.is_open()) throw Error(ErrorKind::Usage, file.generic_string() + ": cannot be read — check its permissions");
   std::ostringstream text;
   text << in.rdbuf();
   load(text.str(), file.generic_string(), app);

@@ -460,8 +460,11 @@ YAML
     expect_err 'typo\.yaml:4:30\] unknown s3\.Bucket key "versionned" — did you mean "versioned"\?'
     [[ ! -e typo-out ]] || fail "an invalid spec wrote output"
     run --app missing.yaml list
-    expect_code 4
-    expect_err 'missing\.yaml: cannot be read'
+    expect_code 2
+    expect_err 'missing\.yaml: no such spec file — check the path given to --app'
+    run --app . list
+    expect_code 2
+    expect_err '\. is a directory — give the spec file in it, e\.g\. \./app\.yaml'
     ;;
   *)
     echo "unknown case '$case_name'" >&2

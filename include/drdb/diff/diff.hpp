@@ -19,6 +19,7 @@
 
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "drdb/diff/files.hpp"
@@ -82,7 +83,12 @@ struct StatementChange {
   std::string resources;  // likewise
   std::string principal;  // compact JSON, empty when none
   std::string condition;  // compact JSON, empty when none
-  auto operator<=>(const StatementChange&) const = default;
+  // Spelled out: libc++ 14 has no operator<=> for std::string, so a defaulted one does not compile.
+  bool operator<(const StatementChange& o) const {
+    return std::tie(change, resource, effect, actions, resources, principal, condition) <
+           std::tie(o.change, o.resource, o.effect, o.actions, o.resources, o.principal, o.condition);
+  }
+  bool operator==(const StatementChange&) const = default;
 };
 
 // A security-group rule added or removed, wherever it is declared (inline in the group or a resource
@@ -95,7 +101,11 @@ struct RuleChange {
   std::string ports;      // "443", "0-65535", "all"
   std::string peer;       // CIDR, security group, prefix list
   std::string description;
-  auto operator<=>(const RuleChange&) const = default;
+  bool operator<(const RuleChange& o) const {  // spelled out for libc++ 14, as above
+    return std::tie(change, group, direction, protocol, ports, peer, description) <
+           std::tie(o.change, o.group, o.direction, o.protocol, o.ports, o.peer, o.description);
+  }
+  bool operator==(const RuleChange&) const = default;
 };
 
 struct FileDiff {
