@@ -39,6 +39,16 @@ std::string destination(std::string_view relative) {
   return relative == "gitignore" ? ".gitignore" : std::string(relative);
 }
 
+// The app's name when --name is not given: the directory's, with what a C++ program name cannot
+// hold (a hyphen, a dot) made an underscore for a C++ app.
+std::string name_from_directory(const fs::path& dir, bool cpp) {
+  std::string name = fs::absolute(dir).lexically_normal().filename().string();
+  if (cpp)
+    for (char& c : name)
+      if (c == '-' || c == '.') c = '_';
+  return name;
+}
+
 }  // namespace
 
 int init(const InitArgs& args, std::ostream& out) {
@@ -47,9 +57,16 @@ int init(const InitArgs& args, std::ostream& out) {
   std::error_code ec;
   require(!fs::exists(dir, ec) || (fs::is_directory(dir, ec) && fs::is_empty(dir, ec)),
           "init: " + args.dir + " exists and is not an empty directory — choose a new directory");
-  const std::string name = args.name.empty() ? fs::absolute(dir).lexically_normal().filename().string() : args.name;
-  require(std::regex_match(name, std::regex("[A-Za-z][A-Za-z0-9_]{0,63}")),
-          "init: the name \"" + name + "\" is not a valid program name — use letters, digits and _ (e.g. --name data_platform)");
+  // A C++ app's name is its CMake project and program, so an identifier; a spec's only names it in
+  // text, so a directory name such as my-platform is fine as it is.
+  const bool cpp = args.kind == "cpp";
+  const std::string name = args.name.empty() ? name_from_directory(dir, cpp) : args.name;
+  if (cpp)
+    require(std::regex_match(name, std::regex("[A-Za-z][A-Za-z0-9_]{0,63}")),
+            "init: the name \"" + name + "\" is not a valid program name — use letters, digits and _ (e.g. --name data_platform)");
+  else
+    require(std::regex_match(name, std::regex("[A-Za-z][A-Za-z0-9_.-]{0,63}")),
+            "init: the name \"" + name + "\" is not a valid app name — use letters, digits, _, - and . (e.g. --name data-platform)");
   require(std::regex_match(args.stack, std::regex("[A-Za-z][A-Za-z0-9]{0,127}")),
           "init: the stack name \"" + args.stack + "\" is not valid — use letters and digits, starting with a letter");
   require(std::regex_match(args.region, std::regex("[a-z]{2}(-[a-z]+)+-[0-9]")),

@@ -6,7 +6,11 @@
 
 #include <filesystem>
 #include <iostream>
+#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/diff_command.hpp"
@@ -16,6 +20,7 @@
 #include "cli/report.hpp"
 #include "drdb/spec/spec.hpp"
 #include "drdb/version.hpp"
+#include "l1/suggest.hpp"
 
 namespace drdb {
 namespace {
@@ -31,6 +36,29 @@ const char* const exit_codes_help =
     "            3 invalid app (every problem is listed),\n"
     "            4 output not written (the output directory is unchanged), 70 bug in drdb.";
 
+// The word given where the command belongs when it names none (`drdb-synth synthesize`), else none.
+std::optional<std::string> unknown_command(const CLI::App& cli) {
+  if (!cli.get_subcommands().empty()) return std::nullopt;
+  const auto rest = cli.remaining();
+  if (rest.empty() || rest.front().starts_with("-")) return std::nullopt;
+  return rest.front();
+}
+
+// "did you mean synth?" for a near or longer spelling of a command, else the list of commands.
+std::string command_hint(const CLI::App& cli, const std::string& word) {
+  std::vector<std::string> names;
+  for (const auto* sub : cli.get_subcommands({})) names.push_back(sub->get_name());
+  for (const auto& name : names)
+    if (!word.empty() && (word.starts_with(name) || name.starts_with(word))) return "did you mean \"" + name + "\"?";
+  const std::vector<std::string_view> views(names.begin(), names.end());
+  const auto near = word.empty() ? std::nullopt : l1::closest(word, std::span<const std::string_view>(views), [](std::string_view v) { return v; });
+  if (near)
+    return "did you mean \"" + std::string(*near) + "\"?";
+  std::string list;
+  for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
+  return "the commands are " + list;
+}
+
 // Help and --version go to `out` with exit 0; a real parse error gets CLI11's message, a pointer to
 // the right --help, and exit_usage whatever CLI11's own code is.
 int report_parse_error(const CLI::App& cli, const CLI::ParseError& e, std::ostream& out, std::ostream& err) {
@@ -40,7 +68,16 @@ int report_parse_error(const CLI::App& cli, const CLI::ParseError& e, std::ostre
   }
   std::string command = cli.get_name();
   for (const auto* sub : cli.get_subcommands()) command += " " + sub->get_name();
-  err << cli.get_name() << ": " << e.what() << "\nRun '" << command << " --help' for usage.\n";
+  const auto rest = cli.get_subcommands().empty() ? cli.remaining() : std::vector<std::string>{};
+  if (const auto word = unknown_command(cli))
+    err << cli.get_name() << ": \"" << *word << "\" is not a command — " << command_hint(cli, *word) << "\n";
+  else if (!rest.empty())
+    err << cli.get_name() << ": unknown option " << rest.front() << "\n";
+  else if (cli.get_subcommands().empty())
+    err << cli.get_name() << ": give a command — " << command_hint(cli, "") << "\n";
+  else
+    err << cli.get_name() << ": " << e.what() << "\n";
+  err << "Run '" << command << " --help' for usage.\n";
   return exit_usage;
 }
 

@@ -165,7 +165,14 @@ case $case_name in
   no-command)
     run
     expect_code 2
+    expect_err "give a command — the commands are synth, validate, list, diff, graph, init"
     expect_err "--help"
+    run synthesize
+    expect_code 2
+    expect_err '"synthesize" is not a command — did you mean "synth"\?'
+    run lst
+    expect_code 2
+    expect_err '"lst" is not a command — did you mean "list"\?'
     ;;
   bad-format)
     run synth --format cloudformation,json --out out
@@ -416,10 +423,14 @@ YAML
     expect_code 2
     ;;
   init)
-    run init new-app
+    run init new-app --name new-app
     expect_code 2
     expect_err 'the name "new-app" is not a valid program name'
     [[ ! -e new-app ]] || fail "a failed init created its directory"
+    # A C++ app in a hyphenated directory is named after it, made an identifier.
+    run init new-app
+    expect_code 0
+    grep -q '^project(new_app LANGUAGES CXX)$' new-app/CMakeLists.txt || fail "the project is not named new_app"
     run init app1 --stack Demo
     expect_code 0
     expect_out '^created app1/CMakeLists.txt$'
@@ -445,6 +456,12 @@ YAML
     expect_code 0
     expect_no_err
     [[ -f lake/out/cloudformation/Lake.template.json ]] || fail "the scaffolded spec did not synthesize"
+    # A spec app's name may be a hyphenated directory's.
+    run init my-spec --kind spec
+    expect_code 0
+    grep -q 'description: my-spec' my-spec/app.yaml || fail "the spec does not carry its name"
+    run --app my-spec/app.yaml validate
+    expect_code 0
     ;;
   spec)
     printf 'stacks:\n  Lake:\n    resources:\n      Raw: {type: s3.Bucket, versioned: true}\n' >lake.yaml
