@@ -1,9 +1,9 @@
 #include "cli/deploy_commands.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "drdb/core/app.hpp"
 #include "drdb/core/stack.hpp"
@@ -58,14 +58,23 @@ void print_teardown_commands(const Synthesis& synthesis, const std::filesystem::
   }
 }
 
+// Whether a CloudFormation template reads code from the assets bucket: Terraform points at the zip
+// files where they are, and inline code needs no upload.
+bool cloudformation_uploads_assets(const std::vector<AssetFile>& side_files) {
+  const auto manifest = std::find_if(side_files.begin(), side_files.end(), [](const AssetFile& f) { return f.path == "assets.json"; });
+  if (manifest == side_files.end()) return false;
+  const auto json = nlohmann::json::parse(manifest->content, nullptr, false);
+  if (!json.is_object() || !json.contains("assets")) return false;
+  return std::any_of(json["assets"].begin(), json["assets"].end(), [](const nlohmann::json& a) { return a.contains("cloudformation"); });
+}
+
 }  // namespace
 
 void print_deploy_commands(const App& app, const Synthesis& synthesis, const std::vector<AssetFile>& side_files,
                            const std::filesystem::path& dir, std::ostream& out) {
   if (synthesis.stacks.empty()) return;
   out << "to deploy, in this order:\n";
-  const bool assets = std::any_of(side_files.begin(), side_files.end(), [](const AssetFile& f) { return f.path == "assets.json"; });
-  if (assets)
+  if (cloudformation_uploads_assets(side_files))
     out << "  first upload the Lambda code (assets.json): aws s3 cp " << (dir / "assets").generic_string()
         << " s3://<assets bucket>/assets/ --recursive\n";
   for (const auto& deployment : synthesis.stacks) {

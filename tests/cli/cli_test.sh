@@ -471,6 +471,12 @@ YAML
     run --app lake.yaml synth --out out
     expect_code 0
     grep -q '"AWS::S3::Bucket"' out/cloudformation/Lake.template.json || fail "the spec's bucket is not in the template"
+    # Inline code needs no upload: no asset step in the deploy commands, for either target.
+    printf 'stacks:\n  Fn:\n    resources:\n      Hello: {type: lambda.Function, runtime: python3.13, handler: index.handler, code: {inline: "def handler(e, c):\\n    return e\\n"}}\n' >inline.yaml
+    run --app inline.yaml synth --out inline-out
+    expect_code 0
+    expect_out '^  aws cloudformation deploy --template-file inline-out/cloudformation/Fn.template.yaml'
+    grep -q 'first upload' "$work/stdout" && fail "an app of inline code is told to upload assets"
     printf 'stacks:\n  Lake:\n    resources:\n      Raw: {type: s3.Bucket, versionned: true}\n' >typo.yaml
     run --app typo.yaml synth --out typo-out
     expect_code 3
