@@ -169,7 +169,7 @@ template <class T>
 struct Codec<std::vector<T>> {
   static bool read(const YAML::Node& n, std::vector<T>& v, Context& c) {
     if (!n.IsSequence()) {
-      c.error(n, "expected a list", "write the items as [a, b] or one \"- item\" per line");
+      c.expected(n, "a list", "write the items as [a, b] or one \"- item\" per line");
       return false;
     }
     bool ok = true;
@@ -188,7 +188,7 @@ template <class T, class Less>
 struct Codec<std::map<std::string, T, Less>> {
   static bool read(const YAML::Node& n, std::map<std::string, T, Less>& v, Context& c) {
     if (!n.IsMap()) {
-      c.error(n, "expected a mapping", "write it as {key: value} or one \"key: value\" per line");
+      c.expected(n, "a mapping", "write it as {key: value} or one \"key: value\" per line");
       return false;
     }
     bool ok = true;
@@ -198,6 +198,7 @@ struct Codec<std::map<std::string, T, Less>> {
         continue;
       }
       T value = blank<T>();
+      Context::KeyScope reading(c, entry.first.Scalar());
       if (!Codec<T>::read(entry.second, value, c)) ok = false;
       else if (!v.emplace(entry.first.Scalar(), std::move(value)).second) {
         c.error(entry.first, "\"" + entry.first.Scalar() + "\" is given twice", "keep one");

@@ -26,6 +26,24 @@ void Context::unknown(const YAML::Node& key, const std::string& name, std::strin
         near ? "did you mean \"" + std::string(*near) + "\"?" : "use one of: " + (list.empty() ? "(none)" : list));
 }
 
+namespace {
+
+std::string_view found(const YAML::Node& n) {
+  if (n.IsSequence()) return "a list";
+  if (n.IsMap()) return "a mapping";
+  if (n.IsScalar()) return "a single value";
+  return "nothing";
+}
+
+}  // namespace
+
+void Context::expected(const YAML::Node& at, std::string_view what, const std::string& fix) {
+  std::string key;
+  for (const auto& k : keys_) key += (key.empty() ? "" : ".") + k;
+  const std::string subject = key.empty() ? "expected " : "\"" + key + "\" expects ";
+  error(at, subject + std::string(what) + ", found " + std::string(found(at)), fix);
+}
+
 Context::Scope* Context::scope_of(std::string_view ref, std::string& id) {
   const auto slash = ref.find('/');
   if (slash == std::string_view::npos) {

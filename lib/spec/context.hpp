@@ -40,6 +40,22 @@ class Context {
   // The same for `name`, a part of what `at` holds (the stack of "Stack/Id").
   void unknown(const YAML::Node& at, const std::string& name, std::string_view what, std::span<const std::string_view> valid);
 
+  // A value of the wrong type: `"instances.core" expects a list, found a mapping` at the value, with
+  // the fix. Names the keys being read (KeyScope), never the value, which may be a secret.
+  void expected(const YAML::Node& at, std::string_view what, const std::string& fix);
+
+  // The key whose value is being read, for messages, while it lives: nested keys join with ".".
+  class KeyScope {
+   public:
+    KeyScope(Context& c, std::string key) : c_(c) { c_.keys_.push_back(std::move(key)); }
+    ~KeyScope() { c_.keys_.pop_back(); }
+    KeyScope(const KeyScope&) = delete;
+    KeyScope& operator=(const KeyScope&) = delete;
+
+   private:
+    Context& c_;
+  };
+
   // The stack whose resources are being read; plain ids resolve in it.
   void enter(const std::string& stack) {
     current_ = stack;
@@ -63,6 +79,7 @@ class Context {
   Diagnostics& out_;
   std::map<std::string, Scope, std::less<>> scopes_;
   std::string current_;
+  std::vector<std::string> keys_;
 };
 
 }  // namespace drdb::spec

@@ -76,7 +76,7 @@ template <class S>
 bool read_fields(const YAML::Node& node, S& s, const FieldList<S>& fields, Context& c, std::string_view what,
                  std::span<const std::string_view> others = {}) {
   if (!node.IsMap()) {
-    c.error(node, "expected a mapping of " + std::string(what) + " settings", "write it as {key: value} or one \"key: value\" per line");
+    c.expected(node, "a mapping of " + std::string(what) + " settings", "write it as {key: value} or one \"key: value\" per line");
     return false;
   }
   bool ok = true;
@@ -93,6 +93,7 @@ bool read_fields(const YAML::Node& node, S& s, const FieldList<S>& fields, Conte
       continue;
     }
     if (const auto* f = find_field(fields, key)) {
+      Context::KeyScope reading(c, key);
       ok = f->read(entry.second, s, c) && ok;
       continue;
     }

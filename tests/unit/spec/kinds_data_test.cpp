@@ -367,8 +367,8 @@ TEST_CASE("spec kinds: values of the wrong type are errors, never coerced") {
   CHECK(has(e, "[app.yaml:4:56] expected a whole number, found \"thirty\""));
   CHECK(has(e, "[app.yaml:5:84] expected true or false, found \"no\""));
   CHECK(has(e, "[app.yaml:6:43] unknown value \"365\""));
-  CHECK(has(e, "[app.yaml:7:50] expected a list"));
-  CHECK(has(e, "[app.yaml:8:75] expected a mapping"));
+  CHECK(has(e, "[app.yaml:7:50] \"lifecycle_rules\" expects a list, found a mapping"));
+  CHECK(has(e, "[app.yaml:8:75] \"generate.secret_string_template\" expects a mapping, found a list"));
 }
 
 TEST_CASE("spec kinds: references to missing, later or other resources are errors") {

@@ -340,7 +340,7 @@ TEST_CASE("spec kinds: emr values of the wrong type are reported") {
   CHECK(has(errors_of(cluster_spec("        release_label: emr-7.1.0\n        termination_protection: 'yes'\n")),
             "[app.yaml:12:33] expected true or false, found \"yes\""));
   CHECK(has(errors_of(cluster_spec("        release_label: emr-7.1.0\n        logs: emr/\n")),
-            "[app.yaml:12:15] expected a mapping of logs settings"));
+            "[app.yaml:12:15] \"logs\" expects a mapping of logs settings, found a single value"));
   CHECK(has(errors_of(cluster_spec("        release_label: emr-7.1.0\n"
                                    "        steps: [{name: a, spark: {application: s3://b/a.py}, hive: {script: s3://b/a.q}}]\n")),
             "[app.yaml:12:17] step takes only one of spark, hive, jar"));

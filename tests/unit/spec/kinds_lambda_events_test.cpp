@@ -398,7 +398,7 @@ TEST_CASE("spec kinds: functions, rules and APIs take values of the right type o
   CHECK(has(e, "[app.yaml:6:96] expected a whole number, found \"lots\""));
   CHECK(has(e, "[app.yaml:7:39] expected true or false, found \"no\""));
   CHECK(has(e, "[app.yaml:7:55] schedule takes exactly one of cron, rate, expression"));
-  CHECK(has(e, "[app.yaml:8:45] expected a list"));
+  CHECK(has(e, "[app.yaml:8:45] \"routes\" expects a list, found a mapping"));
   CHECK(has(e, "[app.yaml:9:78] target takes only one of function, queue, state_machine"));
   CHECK(has(e, "[app.yaml:9:103] target needs one of function, queue, state_machine"));
 }

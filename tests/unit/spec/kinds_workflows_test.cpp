@@ -227,7 +227,7 @@ TEST_CASE("spec kinds: workflow mistakes are reported at their place, with the n
             "[app.yaml:11:65] unknown stepfunctions.EnsureClusterRunStep key \"run_on_uplod\" — did you mean \"run_on_upload\"?"));
   CHECK(has(errors_of(base + "run_on_schedule: {crn: {hours: \"2\"}}}\n"), "[app.yaml:11:83] unknown schedule key \"crn\""));
   CHECK(has(errors_of(base + "poll_seconds: soon}\n"), "[app.yaml:11:79] expected a whole number, found \"soon\""));
-  CHECK(has(errors_of(base + "logging: off}\n"), "[app.yaml:11:74] expected a mapping of logging settings"));
+  CHECK(has(errors_of(base + "logging: off}\n"), "[app.yaml:11:74] \"logging\" expects a mapping of logging settings, found a single value"));
   CHECK(has(errors_of(base + "run_on_upload: {bucket: Runs}}\n"),
             "[app.yaml:11:89] \"Runs\" is a dynamodb.Table, not a s3.Bucket"));
   CHECK(has(errors_of(base + "grants: [{role: Ghost, access: start_execution}]}\n"),
