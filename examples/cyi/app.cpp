@@ -2,6 +2,7 @@
 #include "cluster_security.hpp"
 #include "handler_code.hpp"
 #include "network/network.hpp"
+#include "run_tracking.hpp"
 
 namespace drdb::examples::cyi {
 
@@ -9,15 +10,13 @@ using namespace aws::emr;
 
 namespace {
 
-// The databases whose uploads are appended; each gets its own notification prefix.
-const std::vector<std::string> databases = {"sales", "inventory"};
-
-// The step the launcher fills in for each upload ({database}, {date}, {input_path}).
-Step append_partition(const aws::s3::Bucket& code, const aws::s3::Bucket& warehouse) {
+// The step the launcher fills in for each day of a run ({database}, {date}): a temporary table over
+// the day's data under the landing bucket, partitioned and appended to the database's table.
+Step append_partition(const aws::s3::Bucket& landing, const aws::s3::Bucket& code, const aws::s3::Bucket& warehouse) {
   return Step::hive("append-{database}-{date}", Str("s3://") + code.bucket_name() + "/hive/append_partition.q",
                     {{"DATABASE", Str("{database}")},
                      {"PARTITION_DATE", Str("{date}")},
-                     {"INPUT", Str("{input_path}")},
+                     {"INPUT", Str("s3://") + landing.bucket_name() + "/{database}/{date}/"},
                      {"WAREHOUSE", Str("s3://") + warehouse.bucket_name() + "/"}});
 }
 
@@ -39,19 +38,24 @@ void build(App& app) {
   auto& warehouse = stack.add<aws::s3::Bucket>("Warehouse", {.versioned = true, .access_logs_bucket = &logs,
                                                              .access_logs_prefix = "s3-access/warehouse/"});
 
-  // Uploads under each database's prefix wait in a queue (a dead-letter queue after three failed
-  // launches). They go through EventBridge, so the bucket's name stays generated.
+  // Every upload waits in a queue (a dead-letter queue after three failed launches). They go through
+  // EventBridge, so the bucket's name stays generated. EventBridge cannot match the key's shape
+  // (its wildcard has no "a date here"): the rule takes the landing bucket's every object and the
+  // launcher skips keys not under <database>/<YYYY-MM-DD>/.
   auto& failed_uploads = stack.add<aws::sqs::Queue>("FailedUploads", {.retention_period_seconds = 1209600});
   auto& uploads = stack.add<aws::sqs::Queue>("Uploads", {.visibility_timeout_seconds = 360,
                                                          .dead_letter_queue = aws::sqs::DeadLetterQueue{.queue = &failed_uploads}});
-  std::vector<std::string> prefixes;
-  for (const auto& database : databases) prefixes.push_back(database + "/");
-  stack.add<aws::events::Rule>("UploadCreated", {.description = "objects created under a database's prefix",
-                                                 .event_pattern = aws::events::EventPattern::s3_object_created(landing, prefixes)})
+  stack.add<aws::events::Rule>("UploadCreated", {.description = "objects created in the landing bucket",
+                                                 .event_pattern = aws::events::EventPattern::s3_object_created(landing)})
       .add_queue_target(uploads);
 
-  // Each run: its cluster, its steps, and how far it got.
-  auto& runs = stack.add<aws::dynamodb::Table>("ClusterState", {.partition_key = {"Correlation_Id"}, .sort_key = aws::dynamodb::Attribute{"DataProduct"}});
+  // Each run, keyed by Correlation_Id and DataProduct (the database): its cluster, its steps and
+  // how far it got; the trackers find a cluster's runs by the ByCluster index. Runs expire after 90 days.
+  auto& runs = stack.add<aws::dynamodb::Table>(
+      "ClusterState", {.partition_key = {"Correlation_Id"},
+                       .sort_key = aws::dynamodb::Attribute{"DataProduct"},
+                       .time_to_live_attribute = "TimeToExist",
+                       .global_secondary_indexes = {{.index_name = "ByCluster", .partition_key = {"Cluster_Id"}}}});
 
   auto& security = encrypted_at_rest(stack, "the append clusters");
 
@@ -73,16 +77,24 @@ void build(App& app) {
   code.grant_read(cluster.job_flow_role(), "hive/*");
   warehouse.grant_read_write(cluster.job_flow_role());
 
+  // One run per partition, whatever the number of its objects; operators start, stop and clear
+  // runs by invoking the launcher ({"action": ...}); a failed run restarts from its failed step.
   auto& launcher = stack.add<ClusterLauncher>("Launcher", {.cluster = &cluster,
                                                           .code = handler_code("launcher"),
-                                                          .steps = {append_partition(code, warehouse)},
+                                                          .steps = {append_partition(landing, code, warehouse)},
                                                           .run_log = &runs,
-                                                          .description = "launches the append cluster for each upload and records the run"});
+                                                          .run_retention_days = 90,
+                                                          .max_relaunches = 2,
+                                                          .operator_stop = true,
+                                                          .description = "launches the append cluster for each partition and records the run"});
   launcher.add_event_source("Uploads", aws::lambda::sqs_queue_source(uploads, {.batch_size = 1}));
+  const auto& [tracker, relauncher] = track_and_relaunch(stack, runs, launcher, cluster, "ByCluster");
 
   stack.add<Output>("LandingBucket", {.value = landing.bucket_name().value(), .description = "Upload under <database>/<YYYY-MM-DD>/"});
   stack.add<Output>("ClusterStateTable", {.value = runs.table_name().value()});
   stack.add<Output>("LauncherFunction", {.value = launcher.function_name().value()});
+  stack.add<Output>("RunTrackerFunction", {.value = tracker.function_name().value()});
+  stack.add<Output>("RelauncherFunction", {.value = relauncher.function_name().value()});
 }
 
 }  // namespace drdb::examples::cyi

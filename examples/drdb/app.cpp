@@ -22,24 +22,43 @@ void build(App& app) {
 
   auto& security = encrypted_at_rest(stack, "the DRDB clusters");
 
-  // Core nodes hold HDFS on two gp3 volumes each; task nodes come and go with YARN's memory.
-  const EbsVolume data_volume{.type = VolumeType::Gp3, .size_gib = 256, .throughput_mibps = 250, .volumes_per_instance = 2};
+  // Instance fleets over the private subnets of both zones: EMR launches each cluster in whichever
+  // zone has the capacity. Primary and core nodes (HDFS) are On-Demand; task nodes are Spot from
+  // three types (capacity-optimized: the pools least likely to be reclaimed), added and removed by
+  // managed scaling, which may add nothing but Spot task nodes.
+  const std::vector<EbsVolume> primary_disk{{.type = VolumeType::Gp3, .size_gib = 64}};
+  const std::vector<EbsVolume> hdfs{{.type = VolumeType::Gp3, .size_gib = 256, .throughput_mibps = 250, .volumes_per_instance = 2}};
+  const std::vector<EbsVolume> scratch{{.type = VolumeType::Gp3, .size_gib = 128}};
+  auto fleet_types = [](std::vector<std::string> names, const std::vector<EbsVolume>& ebs) {
+    std::vector<FleetInstanceType> out;
+    for (auto& name : names) out.push_back({.instance_type = std::move(name), .ebs = ebs});
+    return out;
+  };
   auto& cluster = stack.add<Cluster>(
       "Spark", {.name = "drdb",
                 .release_label = "emr-7.1.0",
                 .launch = Launch::ByWorkflows,
                 .applications = {Application::spark(), Application::hive()},
-                .instances = InstanceGroups{.primary = {.instance_type = "m5.xlarge", .ebs = {{.type = VolumeType::Gp3, .size_gib = 64}}},
-                                            .core = InstanceGroup{.instance_type = "r5.2xlarge", .count = 2, .ebs = {data_volume}},
-                                            .task = {InstanceGroup{.instance_type = "r5.2xlarge",
-                                                                   .count = 0,
-                                                                   .ebs = {{.type = VolumeType::Gp3, .size_gib = 128}},
-                                                                   .autoscaling = AutoScalingPolicy::memory_based(0, 8, 2)}}},
+                .instances = InstanceFleets{
+                    .primary = {.on_demand_capacity = 1, .instance_types = fleet_types({"m5.xlarge", "m6i.xlarge"}, primary_disk)},
+                    .core = InstanceFleet{.on_demand_capacity = 2, .instance_types = fleet_types({"r5.2xlarge", "r6i.2xlarge"}, hdfs)},
+                    .task = InstanceFleet{
+                        .instance_types = fleet_types({"r5.2xlarge", "r5a.2xlarge", "r6i.2xlarge"}, scratch),
+                        .spot = SpotProvisioning{.timeout_minutes = 10, .allocation = SpotAllocation::CapacityOptimized}}},
                 .vpc = &vpc,
-                .subnets = {vpc.private_subnets()[0]},
+                .subnets = {vpc.private_subnets()[0], vpc.private_subnets()[1]},
+                // SSH from inside the VPC only; CloudFormation generates the key and keeps its private
+                // key in SSM (output SparkPrivateKeyParameter), Terraform imports the operator's.
+                .ssh = SshAccess{.create_key_pair = true, .allowed_cidrs = {"10.20.0.0/16"}},
                 .security_configuration = &security,
                 .logs = LogDestination{.bucket = &logs, .prefix = "emr/"},
                 .metastore = glue_catalog(),
+                // 3 units (primary and core, On-Demand) up to 11: at most 8 Spot task nodes.
+                .managed_scaling = ManagedScaling{.unit = CapacityUnit::InstanceFleetUnits,
+                                                  .min_capacity = 3,
+                                                  .max_capacity = 11,
+                                                  .max_on_demand_capacity = 3,
+                                                  .max_core_capacity = 3},
                 .idle_timeout_seconds = 2 * 3600});
   cluster.suppress("EMR.4", "batch steps in private subnets; in-transit TLS needs a certificate bundle of the user's own");
   code.grant_read(cluster.job_flow_role(), "jobs/*");
@@ -57,8 +76,13 @@ void build(App& app) {
                  .poll_seconds = 60});
   workflow.run_on_upload(landing, {"incoming/"});
 
-  // A fresh cluster every night (03:00 UTC): none outlives a day of drift or leaked state.
-  stack.add<ClusterLifecycle>("Recycle", {.cluster = &cluster, .recycle = Schedule::cron({.minutes = "0", .hours = "3"})});
+  // Working hours on weekdays (UTC): a cluster is started at 06:00 and every one stopped (EMR can only
+  // terminate) at 20:00; at 03:00 each night a running cluster is replaced by a fresh one, so none
+  // outlives a day of drift or leaked state. Uploads outside those hours still launch one on demand.
+  stack.add<ClusterLifecycle>("Recycle", {.cluster = &cluster,
+                                          .start = Schedule::cron({.minutes = "0", .hours = "6", .day_of_week = "MON-FRI"}),
+                                          .stop = Schedule::cron({.minutes = "0", .hours = "20", .day_of_week = "MON-FRI"}),
+                                          .recycle = Schedule::cron({.minutes = "0", .hours = "3"})});
 
   stack.add<Output>("LandingBucket", {.value = landing.bucket_name().value(), .description = "Upload under incoming/"});
   stack.add<Output>("StateMachineArn", {.value = workflow.state_machine_arn().value(), .description = "The ensure-cluster workflow"});

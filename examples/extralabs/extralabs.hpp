@@ -1,8 +1,11 @@
-// Cluster runs on request: an API Gateway REST API (IAM-authorized) whose POST /invoke calls a
-// launcher Lambda function that starts a transient EMR cluster from the typed model on the request's
-// S3 input path, and whose GET /upload-url hands out pre-signed PUT and GET URLs for the upload
-// bucket; an ECR repository holds the jobs' container images, which the cluster may pull; the
-// clusters run in a VPC of their own.
+// Cluster runs on request for a browser front end, in six stacks deployed in this order:
+// ExtralabsNetwork (the VPC), ExtralabsStorage (upload, code and log buckets; the upload bucket
+// admits the front end's origin for PUT), ExtralabsImages (the private ECR repository of the job
+// images), ExtralabsEmr (the on-request cluster model: Spark runs in the job image), ExtralabsInvoke
+// (the launcher function and its run log) and ExtralabsApi (an IAM-authorized REST API with CORS:
+// POST /invoke launches a cluster on the request's input path, GET /upload-url hands out pre-signed
+// URLs); and ExtralabsDevelopment, a long-running cluster of the same model to test and
+// troubleshoot on, terminated by EMR after four idle hours.
 #pragma once
 
 #include <drdb/drdb.hpp>

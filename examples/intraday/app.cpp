@@ -12,14 +12,18 @@ using aws::events::Schedule;
 namespace {
 
 constexpr const char* job_name = "intraday-positions";
-constexpr const char* replica_metadata_prefix = "replica-meta/";
+// The HBase root directory in the Hbase bucket; a read replica keeps its own metadata under
+// <root><cluster id>/, which the clean-up deletes when the cluster ends.
+constexpr const char* hbase_root = "hbase/";
+// The functions' CloudWatch log groups.
+constexpr const char* log_groups = "/app/ingest-replica-incremental/";
 
 // HBase reading the primary cluster's tables from S3 as a read replica.
 Configurations read_replica(const aws::s3::Bucket& hbase) {
   Configurations c("read replica");
   c.hbase("hbase.emr.storageMode", "s3")
       .hbase("hbase.emr.readreplica.enabled", "true")
-      .hbase_site("hbase.rootdir", Str("s3://") + hbase.bucket_name() + "/hbase/");
+      .hbase_site("hbase.rootdir", Str("s3://") + hbase.bucket_name() + "/" + hbase_root);
   return c;
 }
 
@@ -65,29 +69,45 @@ void build(App& app) {
                                                           .code = handler_code("launcher"),
                                                           .steps = {positions(code)},
                                                           .run_log = &runs,
-                                                          .job_lock = JobLock{.table = &jobs, .job_name = job_name},
-                                                          .description = "launches the intraday cluster unless the job is running",
-                                                          .log_retention = aws::logs::Retention::ThreeMonths});
-  stack.add<aws::events::Rule>("TradingHours", {.description = "every 15 minutes of the US trading day",
-                                                .schedule = Schedule::cron({.minutes = "0/15", .hours = "13-21", .day_of_week = "MON-FRI"})})
+                                                          // An active job is waited for 14 minutes; the HBase
+                                                          // maintenance window launches nothing.
+                                                          .job_lock = JobLock{.table = &jobs,
+                                                                              .job_name = job_name,
+                                                                              .wait_seconds = 840,
+                                                                              .poll_seconds = 60,
+                                                                              .maintenance_windows = {"WED 17:00-19:00"}},
+                                                          .description = "launches the intraday cluster unless the job is running, failed or in maintenance",
+                                                          .timeout = 900,
+                                                          .log_retention = aws::logs::Retention::ThreeMonths,
+                                                          .log_group_name = std::string(log_groups) + "launcher"});
+  // EventBridge rules run in UTC: 13:00-21:00 UTC covers the New York working day (9:00-16:00 local)
+  // in both EST and EDT.
+  stack.add<aws::events::Rule>("WorkingHours", {.description = "hourly, 13:00-21:00 UTC, Monday to Friday",
+                                                .schedule = Schedule::cron({.minutes = "0", .hours = "13-21", .day_of_week = "MON-FRI"})})
       .add_lambda_target(launcher);
 
   auto& cleanup = stack.add<aws::lambda::Function>(
       "MetadataCleanup", {.runtime = aws::lambda::Runtime::Python312,
                           .handler = "index.handler",
                           .code = handler_code("metadata_cleanup"),
-                          .description = "releases the job and deletes the read replica's metadata when its cluster ends",
+                          .description = "records the cluster ready, ends the job and deletes the read replica's metadata",
                           .timeout = 300,
                           .environment = {{"JOB_STATUS_TABLE", jobs.table_name()},
                                           {"JOB_NAME", Str(job_name)},
                                           {"METADATA_BUCKET", hbase.bucket_name()},
-                                          {"METADATA_PREFIX", Str(replica_metadata_prefix)}},
-                          .log_retention = aws::logs::Retention::ThreeMonths});
-  hbase.grant_read_write(cleanup.role(), std::string(replica_metadata_prefix) + "*");
+                                          {"METADATA_PREFIX", Str(hbase_root)}},
+                          .log_retention = aws::logs::Retention::ThreeMonths,
+                          .log_group_name = std::string(log_groups) + "metadata-cleanup"});
+  hbase.grant_read_write(cleanup.role(), std::string(hbase_root) + "j-*");  // the replicas' directories, never the tables
   jobs.grant_read_write_data(cleanup.role());
   stack.add<aws::events::Rule>("ClusterEnded", {.description = "an intraday cluster terminated",
                                                 .event_pattern = EventPattern::emr_cluster_state_change(
                                                     {.states = {aws::events::ClusterState::Terminated, aws::events::ClusterState::TerminatedWithErrors},
+                                                     .cluster_names = {cluster.cluster_name()}})})
+      .add_lambda_target(cleanup);
+  stack.add<aws::events::Rule>("ClusterReady", {.description = "an intraday cluster is ready",
+                                                .event_pattern = EventPattern::emr_cluster_state_change(
+                                                    {.states = {aws::events::ClusterState::Running, aws::events::ClusterState::Waiting},
                                                      .cluster_names = {cluster.cluster_name()}})})
       .add_lambda_target(cleanup);
 

@@ -2,11 +2,11 @@
 #include "handler_code.hpp"
 #include "network/network.hpp"
 #include "pdm/pdm.hpp"
+#include "run_tracking.hpp"
 
 namespace drdb::examples::pdm {
 
 using namespace aws::emr;
-using aws::events::EventPattern;
 using aws::events::Schedule;
 
 namespace {
@@ -15,6 +15,16 @@ std::vector<Step> daily_steps(const aws::s3::Bucket& code) {
   const Str scripts = Str("s3://") + code.bucket_name() + "/pdm/";
   return {Step::hive("load", scripts + "load_products.q", {{"RUN_DATE", Str("{date}")}}, ActionOnFailure::CancelAndWait),
           Step::spark("publish", {.application = scripts + "publish_products.py", .args = {Str("{date}")}}, ActionOnFailure::CancelAndWait)};
+}
+
+// The initial transactional load: each of the five transactional tables in full, before the daily
+// steps, when a launch asks for "INITIAL_LOAD": true.
+std::vector<Step> initial_load_steps(const aws::s3::Bucket& code) {
+  std::vector<Step> steps;
+  for (const char* table : {"orders", "order_lines", "products", "customers", "prices"})
+    steps.push_back(Step::hive(std::string("initial-load-") + table, Str("s3://") + code.bucket_name() + "/pdm/initial_load.q",
+                               {{"TABLE", Str(table)}, {"RUN_DATE", Str("{date}")}}, ActionOnFailure::CancelAndWait));
+  return steps;
 }
 
 }  // namespace
@@ -37,6 +47,11 @@ void build(App& app) {
 
   auto& logs = stack.add<aws::s3::Bucket>("Logs", {.lifecycle_rules = {{.id = "AgeOutLogs", .expiration_days = 365}}});
   auto& code = stack.add<aws::s3::Bucket>("Code", {.versioned = true, .access_logs_bucket = &logs, .access_logs_prefix = "s3-access/code/"});
+  // The snapshots a run reads and the analytical data set it writes.
+  auto& data = stack.add<aws::s3::Bucket>("Data", {.versioned = true, .access_logs_bucket = &logs, .access_logs_prefix = "s3-access/data/"});
+  auto& snapshot_type = stack.add<Parameter>("SnapshotType", {.description = "Snapshot_Type of the runs: the snapshots they read",
+                                                               .default_value = Value("incremental"),
+                                                               .allowed_values = {"incremental", "full"}});
   auto& security = encrypted_at_rest(stack, "the pdm clusters");
 
   auto& cluster = stack.add<Cluster>(
@@ -61,44 +76,39 @@ void build(App& app) {
                 .keep_alive_when_no_steps = false});
   cluster.suppress("EMR.4", "a transient batch cluster in private subnets; in-transit TLS needs a certificate bundle of the user's own");
   code.grant_read(cluster.job_flow_role(), "pdm/*");
+  data.grant_read_write(cluster.job_flow_role());
 
+  // The run table as the platform names it: one item per run of the PDM data product, kept current
+  // as the cluster runs (RunTracker), expiring after 90 days (TimeToExist).
   auto& runs = stack.add<aws::dynamodb::Table>(
       "Runs", {.partition_key = {"Correlation_Id"},
                .sort_key = aws::dynamodb::Attribute{"DataProduct"},
-               .global_secondary_indexes = {{.index_name = "ByCluster", .partition_key = {"ClusterId"}}}});
+               .time_to_live_attribute = "TimeToExist",
+               .global_secondary_indexes = {{.index_name = "ByCluster", .partition_key = {"Cluster_Id"}}}});
 
-  auto& launcher = stack.add<ClusterLauncher>("Launcher", {.cluster = &cluster,
-                                                          .code = handler_code("launcher"),
-                                                          .steps = daily_steps(code),
-                                                          .run_log = &runs,
-                                                          .required_secrets = {&password},
-                                                          .description = "launches the daily Hive 3 run once the metastore password is set"});
+  auto& launcher = stack.add<ClusterLauncher>(
+      "Launcher", {.cluster = &cluster,
+                   .code = handler_code("launcher"),
+                   .steps = daily_steps(code),
+                   .initial_steps = initial_load_steps(code),
+                   .run_log = &runs,
+                   .required_secrets = {&password},
+                   .data_product = "PDM",
+                   .run_columns = {{"S3_Prefix_Snapshots", Str("s3://") + data.bucket_name() + "/snapshots/"},
+                                   {"S3_Prefix_Analytical_DataSet", Str("s3://") + data.bucket_name() + "/analytical-dataset/"},
+                                   {"Snapshot_Type", snapshot_type.as_str()}},
+                   .run_retention_days = 90,
+                   .max_relaunches = 2,
+                   .description = "launches the daily Hive 3 run; fails while the metastore password is not set"});
   stack.add<aws::events::Rule>("Daily", {.description = "the daily pdm run", .schedule = Schedule::cron({.minutes = "30", .hours = "1"})})
       .add_lambda_target(launcher);
-
-  auto& relauncher = stack.add<aws::lambda::Function>(
-      "Relauncher", {.runtime = aws::lambda::Runtime::Python312,
-                     .handler = "index.handler",
-                     .code = handler_code("relauncher"),
-                     .description = "relaunches the runs of a failed cluster from their failed step",
-                     .timeout = 120,
-                     .environment = {{"RUN_LOG_TABLE", runs.table_name()},
-                                     {"RUN_LOG_CLUSTER_INDEX", Str("ByCluster")},
-                                     {"LAUNCHER_FUNCTION", launcher.function_name()}}});
-  runs.grant_read_write_data(relauncher.role());
-  launcher.grant_invoke(relauncher.role());
-  // Which steps completed on the failed cluster.
-  relauncher.role().add_to_policy({.actions = {"elasticmapreduce:ListSteps"}, .resources = {pseudo::arn("elasticmapreduce", "cluster/*")}});
-  stack.add<aws::events::Rule>("ClusterFailed", {.description = "a pdm cluster terminated with errors",
-                                                 .event_pattern = EventPattern::emr_cluster_state_change(
-                                                     {.states = {aws::events::ClusterState::TerminatedWithErrors},
-                                                      .cluster_names = {cluster.cluster_name()}})})
-      .add_lambda_target(relauncher);
+  const auto& [tracker, relauncher] = track_and_relaunch(stack, runs, launcher, cluster, "ByCluster");
 
   stack.add<Output>("MetastoreSecurityGroup", {.value = database.group_id().value(), .description = "Attach to the Aurora MySQL metastore"});
   stack.add<Output>("MetastorePasswordSecret", {.value = password.secret_arn().value(), .description = "Put the hive user's password here"});
   stack.add<Output>("RunsTable", {.value = runs.table_name().value()});
   stack.add<Output>("LauncherFunction", {.value = launcher.function_name().value()});
+  stack.add<Output>("RunTrackerFunction", {.value = tracker.function_name().value()});
   stack.add<Output>("RelauncherFunction", {.value = relauncher.function_name().value()});
 }
 

@@ -28,6 +28,7 @@
 #include "drdb/aws/ec2/security_group.hpp"
 #include "drdb/aws/ec2/vpc.hpp"
 #include "drdb/aws/ecr/repository.hpp"
+#include "drdb/aws/ecr/spark_docker.hpp"
 #include "drdb/aws/emr/application.hpp"
 #include "drdb/aws/emr/cluster.hpp"
 #include "drdb/aws/emr/cluster_launcher.hpp"

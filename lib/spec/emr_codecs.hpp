@@ -17,7 +17,8 @@ struct Codec<aws::emr::Application> {
   static Schema schema();
 };
 
-// {source: tuning, classifications: [{classification: spark-defaults, properties: {...}}]}
+// {source: tuning, classifications: [{classification: spark-defaults, properties: {...}}]}, or
+// {spark_in_docker: {repository: JobImages, image_tag: v1}} (aws::ecr::spark_in_docker).
 template <>
 struct Codec<aws::emr::Configurations> {
   static bool read(const YAML::Node& n, aws::emr::Configurations& v, Context& c);

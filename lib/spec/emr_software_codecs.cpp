@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "drdb/aws/ec2/security_group.hpp"
+#include "drdb/aws/ecr/spark_docker.hpp"
 #include "l1/suggest.hpp"
 #include "spec/emr_codecs.hpp"
 #include "spec/kind_names.hpp"
@@ -82,7 +83,24 @@ struct ConfigurationSource {
   std::vector<Classification> classifications;
 };
 
+// {spark_in_docker: {repository: JobImages, image_tag: v1}}: aws::ecr::spark_in_docker.
+struct SparkInDocker {
+  const aws::ecr::Repository* repository = nullptr;
+  std::string image_tag;
+};
+
 }  // namespace
+
+template <>
+struct Fields<SparkInDocker> {
+  static constexpr std::string_view name = "spark_in_docker";
+  static const FieldList<SparkInDocker>& get() {
+    static const FieldList<SparkInDocker> list{
+        field("repository", &SparkInDocker::repository, "the ecr.Repository holding the image", required),
+        field("image_tag", &SparkInDocker::image_tag, "an existing tag of the image, e.g. v1", required)};
+    return list;
+  }
+};
 
 template <>
 struct Fields<ConfigurationSource> {
@@ -96,6 +114,16 @@ struct Fields<ConfigurationSource> {
 };
 
 bool Codec<Configurations>::read(const YAML::Node& n, Configurations& v, Context& c) {
+  if (n.IsMap() && n["spark_in_docker"]) {
+    if (n.size() != 1) {
+      c.error(n, "spark_in_docker stands alone", "give the other classifications as a source of their own");
+      return false;
+    }
+    SparkInDocker docker;
+    if (!Codec<SparkInDocker>::read(n["spark_in_docker"], docker, c)) return false;
+    v = aws::ecr::spark_in_docker(*docker.repository, docker.image_tag);
+    return true;
+  }
   ConfigurationSource spec;
   if (!Codec<ConfigurationSource>::read(n, spec, c)) return false;
   v = Configurations(spec.source);
@@ -103,7 +131,15 @@ bool Codec<Configurations>::read(const YAML::Node& n, Configurations& v, Context
   return true;
 }
 
-Schema Codec<Configurations>::schema() { return Codec<ConfigurationSource>::schema(); }
+Schema Codec<Configurations>::schema() {
+  Schema docker = object_schema(Fields<SparkInDocker>::get());
+  Schema form{{"type", "object"},
+              {"additionalProperties", false},
+              {"required", {"spark_in_docker"}},
+              {"properties", {{"spark_in_docker", docker}}},
+              {"description", "Spark's driver and executors run in an image of a private ECR repository (EMR 6.x)"}};
+  return {{"oneOf", {Codec<ConfigurationSource>::schema(), form}}};
+}
 
 // Metastore -----------------------------------------------------------------------------------
 

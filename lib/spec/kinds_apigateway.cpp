@@ -76,6 +76,21 @@ struct Fields<RestApiActions> {
 };
 
 template <>
+struct Fields<aws::apigateway::Cors> {
+  static constexpr std::string_view name = "cors";
+  static const FieldList<aws::apigateway::Cors>& get() {
+    using C = aws::apigateway::Cors;
+    static const FieldList<C> list{
+        field("allow_origin", &C::allow_origin, "the one origin browsers may call from, e.g. https://app.example.com", required),
+        field("allow_methods", &C::allow_methods, "default: each path's route methods and OPTIONS"),
+        field("allow_headers", &C::allow_headers, "default: Content-Type, Authorization, X-Amz-Date, X-Amz-Security-Token"),
+        field("allow_credentials", &C::allow_credentials, "not with allow_origin *"),
+        field("max_age_seconds", &C::max_age_seconds, "how long browsers cache the preflight answer; default 600")};
+    return list;
+  }
+};
+
+template <>
 struct Fields<RestApi::Props> {
   static constexpr std::string_view name = "apigateway.RestApi";
   static const FieldList<RestApi::Props>& get() {
@@ -87,7 +102,9 @@ struct Fields<RestApi::Props> {
         field("stage_name", &P::stage_name, "default prod"),
         field("access_log_group", &P::access_log_group,
               "a logs.LogGroup for the stage's access logs (the account's API Gateway CloudWatch role must be set)"),
-        field("tracing", &P::tracing, "X-Ray")};
+        field("tracing", &P::tracing, "X-Ray"),
+        field("cors", &P::cors,
+              "browser access: OPTIONS preflights answered by API Gateway, CORS headers on its 4XX/5XX responses")};
     return list;
   }
 };

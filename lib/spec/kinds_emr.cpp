@@ -94,7 +94,7 @@ struct Fields<SshAccess> {
     static const FieldList<SshAccess> list{
         field("existing_key_name", &SshAccess::existing_key_name, "an EC2 key pair of the account"),
         field("create_key_pair", &SshAccess::create_key_pair, "create one with the cluster"),
-        field("public_key", &SshAccess::public_key, "with create_key_pair: import this OpenSSH key (needed by Terraform)"),
+        field("public_key", &SshAccess::public_key, "with create_key_pair: import this OpenSSH key; empty: CloudFormation generates one, Terraform reads a variable"),
         field("allowed_cidrs", &SshAccess::allowed_cidrs, "ingress on port 22 of the primary node")};
     return list;
   }

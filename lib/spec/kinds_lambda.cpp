@@ -116,7 +116,8 @@ struct Fields<Function::Props> {
         field("dead_letter", &P::dead_letter, "where events that failed every asynchronous retry go"),
         field("role", &P::role, "an iam.Role of this stack; default: one created for the function"),
         field("log_retention", &P::log_retention, "of the function's log group; one_year by default"),
-        field("log_key", &P::log_key, "a kms.Key of this stack with allow_log_encryption")};
+        field("log_key", &P::log_key, "a kms.Key of this stack with allow_log_encryption"),
+        field("log_group_name", &P::log_group_name, "the log group's name; default /aws/lambda/<function_name>, or generated")};
     return list;
   }
 };

@@ -59,6 +59,22 @@ struct Fields<LifecycleRule> {
 };
 
 template <>
+struct Fields<aws::s3::CorsRule> {
+  static constexpr std::string_view name = "CORS rule";
+  static const FieldList<aws::s3::CorsRule>& get() {
+    using R = aws::s3::CorsRule;
+    static const FieldList<R> list{
+        field("id", &R::id, ""),
+        field("allowed_origins", &R::allowed_origins, "origins browsers send, e.g. https://app.example.com", required),
+        field("allowed_methods", &R::allowed_methods, "GET, PUT, POST, DELETE, HEAD", required),
+        field("allowed_headers", &R::allowed_headers, "request headers a preflight may name"),
+        field("exposed_headers", &R::exposed_headers, "response headers the page may read, e.g. ETag"),
+        field("max_age_seconds", &R::max_age_seconds, "how long browsers cache the preflight answer")};
+    return list;
+  }
+};
+
+template <>
 struct Fields<Bucket::Props> {
   static constexpr std::string_view name = "s3.Bucket";
   static const FieldList<Bucket::Props>& get() {
@@ -73,7 +89,8 @@ struct Fields<Bucket::Props> {
         field("enforce_ssl", &P::enforce_ssl, "a bucket policy denying requests without TLS; on by default"),
         field("lifecycle_rules", &P::lifecycle_rules, ""),
         field("access_logs_bucket", &P::access_logs_bucket, "server access logs go to this s3.Bucket"),
-        field("access_logs_prefix", &P::access_logs_prefix, "")};
+        field("access_logs_prefix", &P::access_logs_prefix, ""),
+        field("cors_rules", &P::cors_rules, "browser access from other origins")};
     return list;
   }
 };

@@ -167,7 +167,8 @@ std::vector<Kind> ecr_kinds() {
       "an ECR repository: scanned on push, immutable tags; retained when removed",
       {{"repository_name", [](const Repository& r) { return r.repository_name(); }},
        {"repository_arn", [](const Repository& r) { return r.repository_arn(); }},
-       {"repository_uri", [](const Repository& r) { return r.repository_uri(); }}},
+       {"repository_uri", [](const Repository& r) { return r.repository_uri(); }},
+       {"registry", [](const Repository& r) { return r.registry(); }}},
       &apply_grant_actions<Repository>)};
 }
 

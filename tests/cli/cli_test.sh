@@ -282,7 +282,7 @@ PY
     run diff committed edited
     expect_code 1
     expect_out '^~ cloudformation/Drdb\.template\.yaml$'
-    expect_out 'InstanceGroups\[0\]\.InstanceType: "m5\.xlarge" -> "x1e\.32xlarge"$'
+    expect_out 'InstanceFleets\[0\]\.InstanceTypeConfigs\[0\]\.InstanceType: "m5\.xlarge" -> "x1e\.32xlarge"$'
     run diff edited
     expect_code 1
     run diff edited --json

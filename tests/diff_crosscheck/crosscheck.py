@@ -101,11 +101,17 @@ def make_pairs(golden_dir, work):
             (stack, template), = stacks.items()
             after, after_capabilities = {edit: template}, {edit: capabilities[stack]}
         else:
-            (stack, template), = stacks.items()
-            try:
-                after = {stack: pairs.build(template, edit)}
-            except (KeyError, StopIteration, IndexError) as e:
-                fail(f"{pair}: the edit does not fit tests/golden/{example} any more (missing {e}); update pairs.py")
+            # The edit goes to the one stack holding what it edits (an example may have several).
+            after, fitted, missing = dict(stacks), [], None
+            for stack, template in stacks.items():
+                try:
+                    after[stack] = pairs.build(template, edit)
+                    fitted.append(stack)
+                except (KeyError, StopIteration, IndexError) as e:
+                    missing = e
+            if len(fitted) != 1:
+                fail(f"{pair}: the edit fits {len(fitted)} stacks of tests/golden/{example}, not one "
+                     f"(missing {missing}); update pairs.py")
             after_capabilities = capabilities
         write_output(after_dir, after, after_capabilities)
         made.append({"pair": pair, "before": os.path.join(work, "golden", example), "after": after_dir})

@@ -43,7 +43,8 @@ def listed(value):
 
 # Types the mock accepts in a template but does not list as stack resources (it has no model of an
 # SQS queue policy at all: the queues' attributes carry none).
-MOCK_SKIPS = frozenset({"AWS::S3::BucketPolicy", "AWS::EC2::SecurityGroupEgress", "AWS::SQS::QueuePolicy"})
+# AWS::EC2::KeyPair: the mock's CloudFormation lacks it; with_key_pairs_created makes the key with EC2.
+MOCK_SKIPS = frozenset({"AWS::S3::BucketPolicy", "AWS::EC2::SecurityGroupEgress", "AWS::SQS::QueuePolicy", "AWS::EC2::KeyPair"})
 
 
 class Moto:
@@ -328,6 +329,52 @@ def without_kms_key_tags(template_path, out_path):
     with open(out_path, "w") as f:
         json.dump(body, f)
     return out_path
+
+
+def with_key_pairs_created(aws, template_path, out_path, stack_name):
+    """A copy of a template without its AWS::EC2::KeyPair resources, which the mock's CloudFormation
+    lacks: each key is created with EC2's CreateKeyPair instead, its private key kept where
+    CloudFormation keeps it (an SSM SecureString at /ec2/keypair/<key pair id>), and the template's
+    references to it (Ref: the name, GetAtt KeyPairId) replaced by what was created. A key of that name
+    already in the mock (an update of the stack) is reused."""
+    with open(template_path) as f:
+        body = json.load(f)
+    for logical_id, resource in list(body["Resources"].items()):
+        if resource["Type"] != "AWS::EC2::KeyPair":
+            continue
+        name = _resolve(resource["Properties"]["KeyName"], {"AWS::StackName": stack_name})
+        existing = [k for k in aws("ec2", "describe-key-pairs")["KeyPairs"] if k["KeyName"] == name]
+        if existing:  # created for an earlier deploy of the same stack
+            created = existing[0]
+        else:
+            created = aws("ec2", "create-key-pair", "--key-name", name, "--key-type", resource["Properties"]["KeyType"])
+            aws("ssm", "put-parameter", "--name", f"/ec2/keypair/{created['KeyPairId']}", "--type", "SecureString",
+                "--value", created["KeyMaterial"])
+        del body["Resources"][logical_id]
+        body = _resolve(body, {logical_id: name, (logical_id, "KeyPairId"): created["KeyPairId"]})
+        text = json.dumps(body)  # and in Fn::Sub templates (the state machines' definitions)
+        for reference, value in ((logical_id, name), (f"{logical_id}.KeyPairId", created["KeyPairId"])):
+            text = text.replace("${" + reference + "}", value)
+        body = json.loads(text)
+    with open(out_path, "w") as f:
+        json.dump(body, f)
+    return out_path
+
+
+def _resolve(value, known):
+    """`value` with the Refs and GetAtts named in `known`, and the Joins of only literals, resolved."""
+    if isinstance(value, list):
+        return [_resolve(v, known) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if list(value) == ["Ref"] and value["Ref"] in known:
+        return known[value["Ref"]]
+    if list(value) == ["Fn::GetAtt"] and tuple(value["Fn::GetAtt"]) in known:
+        return known[tuple(value["Fn::GetAtt"])]
+    out = {k: _resolve(v, known) for k, v in value.items()}
+    if list(out) == ["Fn::Join"] and all(isinstance(p, str) for p in out["Fn::Join"][1]):
+        return out["Fn::Join"][0].join(out["Fn::Join"][1])
+    return out
 
 
 # Services whose endpoints the Terraform provider is pointed at (the mock serves them all on one port;

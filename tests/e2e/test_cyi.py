@@ -1,12 +1,13 @@
 """End to end: the cyi example deployed to the local mock AWS with CloudFormation.
 
-Deploy: the launcher's asset is uploaded first, then every resource is created. Read back from the
-mock: the upload rule (S3 Object Created under each database's prefix) with the queue as target, the
+Deploy: the handlers' assets are uploaded first, then every resource is created. Read back from the
+mock: the upload rule (S3 Object Created in the landing bucket) with the queue as target, the
 queue's dead-letter queue, the event source mapping (batch size 1), the cluster-state table keyed by
 Correlation_Id and DataProduct, and the launcher's environment: the cluster definition is the
 typed model's RunJobFlow parameters with the stack's roles and groups resolved, and the step the
-Hive append with its placeholders. No role allows a wildcard action, and the stack deploys no
-cluster (the launcher does, per upload: tests/handlers/test_launcher.py runs it against the mock).
+Hive append with its placeholders; the tracker's and relauncher's rules and functions. No role
+allows a wildcard action, and the stack deploys no cluster (the launcher does, per partition:
+tests/handlers/test_launcher.py and tests/workflows/test_cyi.py run it against the mock).
 Deleted at the end: queues, functions, rule, roles and groups go; the buckets, table and key, which
 drdb retains, stay; the VPC stays too, as the mock cannot delete its route tables (moto.py).
 """
@@ -18,6 +19,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 from moto import Moto, require_tools, without_kms_key_tags  # noqa: E402
+from run_tracking import check_run_tracking  # noqa: E402
 
 
 def of_type(body, kind):
@@ -25,12 +27,12 @@ def of_type(body, kind):
 
 
 def check_upload_path(aws, outputs):
-    """The upload rule (S3 Object Created under each database's prefix) sending to the queue, its
+    """The upload rule (S3 Object Created in the landing bucket) sending to the queue, its
     dead-letter queue after three receives, the event source mapping (batch size 1) and the
     cluster-state table's keys. Returns the rule and the queue's attributes."""
-    (rule,) = aws("events", "list-rules")["Rules"]
+    (rule,) = [r for r in aws("events", "list-rules")["Rules"] if json.loads(r["EventPattern"])["source"] == ["aws.s3"]]
     pattern = json.loads(rule["EventPattern"])
-    assert pattern["detail"]["object"]["key"] == [{"prefix": "sales/"}, {"prefix": "inventory/"}], pattern
+    assert "object" not in pattern["detail"], "every key: the launcher checks <database>/<YYYY-MM-DD>/"
     assert pattern["detail"]["bucket"]["name"] == [outputs["LandingBucket"]], pattern
     (target,) = aws("events", "list-targets-by-rule", "--rule", rule["Name"])["Targets"]
     queue_urls = aws("sqs", "list-queues")["QueueUrls"]
@@ -50,7 +52,7 @@ def check_upload_path(aws, outputs):
     return rule, attributes
 
 
-def check_launcher(aws, outputs, roles, groups):
+def check_launcher(aws, outputs, roles, groups, table_body=None):
     """The launcher's environment (the cluster definition with the deployment's `roles` (names) and
     `groups` (ids) resolved, the step template, the state table), no wildcard action in any of the
     `roles`, and the launcher's own role allowed what it does."""
@@ -62,20 +64,25 @@ def check_launcher(aws, outputs, roles, groups):
     assert definition["Instances"]["EmrManagedMasterSecurityGroup"] in groups, definition["Instances"]
     assert "${" not in env["CLUSTER_DEFINITION"], "every reference resolved"
     (step,) = json.loads(env["STEPS"])
-    assert step["Name"] == "append-{database}-{date}" and "INPUT={input_path}" in step["HadoopJarStep"]["Args"], step
+    assert step["Name"] == "append-{database}-{date}", step
+    assert "INPUT=s3://" + outputs["LandingBucket"] + "/{database}/{date}/" in step["HadoopJarStep"]["Args"], step
     assert env["RUN_LOG_TABLE"] == outputs["ClusterStateTable"], env
+    assert env["RUN_TTL_DAYS"] == "90" and env["MAX_RELAUNCHES"] == "2" and "DATA_PRODUCT" not in env, env
+    check_run_tracking(aws, "drdb-cyi-append", outputs["ClusterStateTable"], outputs["RunTrackerFunction"], outputs["RelauncherFunction"],
+                       table_body)
 
     wildcards = aws.wildcard_actions(roles)
     assert not wildcards, wildcards
     launcher_actions = aws.role_actions(function["Role"].rsplit("/", 1)[-1])
-    assert {"elasticmapreduce:RunJobFlow", "iam:PassRole", "dynamodb:PutItem", "sqs:ReceiveMessage"} <= launcher_actions, launcher_actions
+    assert {"elasticmapreduce:RunJobFlow", "elasticmapreduce:ListClusters", "elasticmapreduce:TerminateJobFlows", "iam:PassRole",
+            "dynamodb:PutItem", "sqs:ReceiveMessage"} <= launcher_actions, launcher_actions
 
 
 def check_deployed(aws, body, outputs, resources):
     assert not of_type(body, "AWS::EMR::Cluster"), "the launcher launches the cluster, not the stack"
     check_upload_path(aws, outputs)
     check_launcher(aws, outputs, {v[1] for v in resources.values() if v[0] == "AWS::IAM::Role"},
-                   {v[1] for v in resources.values() if v[0] == "AWS::EC2::SecurityGroup"})
+                   {v[1] for v in resources.values() if v[0] == "AWS::EC2::SecurityGroup"}, body["Resources"]["ClusterState"])
 
 
 def main(app):

@@ -1,7 +1,7 @@
 """End to end: the intraday example deployed to the local mock AWS with CloudFormation.
 
 Deploy: both handlers' assets are uploaded first, then every resource is created. Read back from
-the mock: the trading-hours schedule and the cluster-ended pattern with their function targets, the
+the mock: the working-hours schedule and the cluster-ended and -ready patterns with their function targets, the
 job-status table's key, the functions' environments (the launcher's cluster definition is the typed
 model's RunJobFlow parameters: HBase as a read replica on S3, the at-rest security configuration)
 and their log groups' retention. No role allows a wildcard action, and the stack deploys no cluster.
@@ -29,10 +29,12 @@ def check_functions(aws, outputs, roles):
     groups, and no wildcard action in any of the `roles` (names). Returns the rules."""
     rules = {r["Name"]: r for r in aws("events", "list-rules")["Rules"]}
     (schedule,) = [r for r in rules.values() if "ScheduleExpression" in r]
-    assert schedule["ScheduleExpression"] == "cron(0/15 13-21 ? * MON-FRI *)", schedule
-    (ended,) = [r for r in rules.values() if "EventPattern" in r]
+    assert schedule["ScheduleExpression"] == "cron(0 13-21 ? * MON-FRI *)", schedule
+    (ended,) = [r for r in rules.values() if "EventPattern" in r and "TERMINATED" in r["EventPattern"]]
     assert json.loads(ended["EventPattern"])["detail"] == {"name": ["drdb-intraday"], "state": ["TERMINATED", "TERMINATED_WITH_ERRORS"]}
-    for rule, function in ((schedule, outputs["LauncherFunction"]), (ended, outputs["CleanupFunction"])):
+    (ready,) = [r for r in rules.values() if "EventPattern" in r and "WAITING" in r["EventPattern"]]
+    assert json.loads(ready["EventPattern"])["detail"] == {"name": ["drdb-intraday"], "state": ["RUNNING", "WAITING"]}
+    for rule, function in ((schedule, outputs["LauncherFunction"]), (ended, outputs["CleanupFunction"]), (ready, outputs["CleanupFunction"])):
         (target,) = aws("events", "list-targets-by-rule", "--rule", rule["Name"])["Targets"]
         assert target["Arn"].endswith(":function:" + function), (target, function)
 
@@ -41,6 +43,7 @@ def check_functions(aws, outputs, roles):
 
     launcher = aws("lambda", "get-function-configuration", "--function-name", outputs["LauncherFunction"])["Environment"]["Variables"]
     assert launcher["JOB_STATUS_TABLE"] == outputs["JobStatusTable"] and launcher["JOB_NAME"] == "intraday-positions", launcher
+    assert (launcher["JOB_WAIT_SECONDS"], launcher["MAINTENANCE_WINDOWS"]) == ("840", "WED 17:00-19:00"), launcher
     definition = json.loads(launcher["CLUSTER_DEFINITION"])
     assert [a["Name"] for a in definition["Applications"]] == ["HBase", "Spark"], definition["Applications"]
     hbase = {c["Classification"]: c["Properties"] for c in definition["Configurations"]}
@@ -49,15 +52,16 @@ def check_functions(aws, outputs, roles):
     at_rest = json.loads(at_rest) if isinstance(at_rest, str) else at_rest  # the mock answers with an object
     assert at_rest["EncryptionConfiguration"]["EnableAtRestEncryption"] is True, at_rest
     cleanup = aws("lambda", "get-function-configuration", "--function-name", outputs["CleanupFunction"])["Environment"]["Variables"]
-    assert cleanup["METADATA_PREFIX"] == "replica-meta/" and cleanup["JOB_STATUS_TABLE"] == outputs["JobStatusTable"], cleanup
+    assert cleanup["METADATA_PREFIX"] == "hbase/" and cleanup["JOB_STATUS_TABLE"] == outputs["JobStatusTable"], cleanup
 
     groups = aws("logs", "describe-log-groups")["logGroups"]
     kept = [g for g in groups if g.get("retentionInDays") == 90]
-    assert len(kept) == 2, groups
+    assert sorted(g["logGroupName"] for g in kept) == ["/app/ingest-replica-incremental/launcher",
+                                                       "/app/ingest-replica-incremental/metadata-cleanup"], groups
 
     wildcards = aws.wildcard_actions(roles)
     assert not wildcards, wildcards
-    return schedule, ended
+    return schedule, ended, ready
 
 
 def main(app):

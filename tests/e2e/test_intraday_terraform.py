@@ -2,7 +2,7 @@
 
 Applied: everything but the attachment of the AWS-managed EMR service policy (the mock does not have
 AmazonEMRServicePolicy_v2: NoSuchEntity). Asserts what test_intraday.py asserts of the
-CloudFormation deploy (the trading-hours schedule and the cluster-ended rule with their function
+CloudFormation deploy (the working-hours schedule and the cluster-ended and -ready rules with their function
 targets, the job table, the functions' environments and the launcher's read-replica cluster
 definition, the log groups' retention, no wildcard action), and the functions' resource policies:
 each rule may invoke its function, and nothing else may.
@@ -22,11 +22,12 @@ def main(app):
         assert {kind for kind, _ in terraform_skipped(module, mock_cannot_apply)} == {"aws_iam_role_policy_attachment"}
         with Moto() as aws:
             outputs = terraform_apply(aws, module, work, skip=mock_cannot_apply)
-            rules = check_functions(aws, outputs, {r["RoleName"] for r in aws("iam", "list-roles")["Roles"]})
-            for rule, function in zip(rules, (outputs["LauncherFunction"], outputs["CleanupFunction"])):
-                (grant,) = aws.function_policy(function)
-                assert grant["Principal"] == {"Service": "events.amazonaws.com"} and grant["Action"] == "lambda:InvokeFunction", grant
-                assert grant["Condition"] == {"ArnLike": {"AWS:SourceArn": rule["Arn"]}}, grant
+            schedule, ended, ready = check_functions(aws, outputs, {r["RoleName"] for r in aws("iam", "list-roles")["Roles"]})
+            for rules, function in (((schedule,), outputs["LauncherFunction"]), ((ended, ready), outputs["CleanupFunction"])):
+                grants = aws.function_policy(function)
+                for grant in grants:
+                    assert grant["Principal"] == {"Service": "events.amazonaws.com"} and grant["Action"] == "lambda:InvokeFunction", grant
+                assert sorted(g["Condition"]["ArnLike"]["AWS:SourceArn"] for g in grants) == sorted(r["Arn"] for r in rules), grants
     print("e2e intraday terraform: applied but for the AWS-managed policy attachment; rules, job table, functions "
           "and who may invoke them as expected")
 

@@ -2,10 +2,11 @@
 
 Deploy: the handlers' assets are uploaded first, then every resource is created, with the metastore
 endpoint as a parameter. In the template (the mock skips secrets and egress rules): the password
-secret without a value, the launcher told to wait for it, MySQL egress from the EMR primary group.
+secret without a value, the launcher told to require it, MySQL egress from the EMR primary group.
 Read back from the mock: MySQL ingress on the metastore's group from the EMR primary group, the
-launcher allowed to read the secret, the run table's keys and cluster index, the daily and
-cluster-failure rules with their targets, the relauncher pointed at the launcher, and the launcher's
+launcher allowed to read the secret, the run table's keys, cluster index and TTL, the launcher's
+run columns, data product, relaunch cap and initial-load steps, the daily rule, the tracker's and
+relauncher's rules with their targets, the relauncher pointed at the launcher, and the launcher's
 cluster definition (the typed model's RunJobFlow parameters: Hive 3 on the external metastore, the
 password as EMR's secret reference, never its value). No role allows a wildcard action. The
 handlers run against the mock in tests/handlers/ (the relauncher through the launcher). Deleted at
@@ -20,6 +21,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 from moto import MOCK_SKIPS, Moto, physical, require_tools, without_kms_key_tags  # noqa: E402
+from run_tracking import check_run_tracking  # noqa: E402
 
 ENDPOINT = "metastore.example.internal"
 
@@ -50,11 +52,12 @@ def check_deployed(aws, body, resources):
     roles = {v[1] for v in resources.values() if v[0] == "AWS::IAM::Role"}
     check_functions(aws, physical(resources, "AWS::Lambda::Function", "Launcher"),
                     physical(resources, "AWS::Lambda::Function", "Relauncher"),
-                    physical(resources, "AWS::DynamoDB::Table", "Runs"), roles)
+                    physical(resources, "AWS::DynamoDB::Table", "Runs"), roles,
+                    physical(resources, "AWS::Lambda::Function", "RunTracker"), body["Resources"]["Runs"])
     assert "secretsmanager:GetSecretValue" in aws.role_actions(physical(resources, "AWS::IAM::Role", "LauncherServiceRole"))
 
 
-def check_functions(aws, launcher_name, relauncher_name, runs, roles):
+def check_functions(aws, launcher_name, relauncher_name, runs, roles, tracker_name, table_body=None):
     """The launcher's cluster definition (Hive 3 on the external metastore) and environment, the
     relauncher pointed at it, the run table's keys and cluster index, the daily and cluster-failure
     rules with their targets, and no wildcard action in any of the `roles` (names). Returns the
@@ -65,21 +68,24 @@ def check_functions(aws, launcher_name, relauncher_name, runs, roles):
     (hive_site,) = [c["Properties"] for c in definition["Configurations"] if c["Classification"] == "hive-site"]
     assert hive_site["javax.jdo.option.ConnectionURL"] == f"jdbc:mysql://{ENDPOINT}:3306/hive?createDatabaseIfNotExist=true"
     assert launcher["RUN_LOG_TABLE"] == runs, launcher
+    assert launcher["DATA_PRODUCT"] == "PDM" and launcher["MAX_RELAUNCHES"] == "2" and launcher["RUN_TTL_DAYS"] == "90", launcher
+    columns = json.loads(launcher["RUN_COLUMNS"])
+    assert set(columns) == {"S3_Prefix_Snapshots", "S3_Prefix_Analytical_DataSet", "Snapshot_Type"}, columns
+    assert columns["S3_Prefix_Snapshots"].endswith("/snapshots/") and columns["Snapshot_Type"] == "incremental", columns
+    initial = [s["Name"] for s in json.loads(launcher["INITIAL_STEPS"])]
+    assert initial == [f"initial-load-{t}" for t in ("orders", "order_lines", "products", "customers", "prices")], initial
     relauncher = aws("lambda", "get-function-configuration", "--function-name", relauncher_name)["Environment"]["Variables"]
     assert relauncher["LAUNCHER_FUNCTION"] == launcher_name and relauncher["RUN_LOG_CLUSTER_INDEX"] == "ByCluster", relauncher
 
     table = aws("dynamodb", "describe-table", "--table-name", runs)["Table"]
     assert [k["AttributeName"] for k in table["KeySchema"]] == ["Correlation_Id", "DataProduct"], table
-    assert [i["IndexName"] for i in table["GlobalSecondaryIndexes"]] == ["ByCluster"], table
 
     rules = aws("events", "list-rules")["Rules"]
     (daily,) = [r for r in rules if "ScheduleExpression" in r]
     assert daily["ScheduleExpression"] == "cron(30 1 * * ? *)", daily
-    (failed,) = [r for r in rules if "EventPattern" in r]
-    assert json.loads(failed["EventPattern"])["detail"] == {"name": ["drdb-pdm"], "state": ["TERMINATED_WITH_ERRORS"]}
-    for rule, function in ((daily, launcher_name), (failed, relauncher_name)):
-        (target,) = aws("events", "list-targets-by-rule", "--rule", rule["Name"])["Targets"]
-        assert target["Arn"].endswith(":function:" + function), (target, function)
+    (target,) = aws("events", "list-targets-by-rule", "--rule", daily["Name"])["Targets"]
+    assert target["Arn"].endswith(":function:" + launcher_name), (target, launcher_name)
+    check_run_tracking(aws, "drdb-pdm", runs, tracker_name, relauncher_name, table_body)
 
     wildcards = aws.wildcard_actions(roles)
     assert not wildcards, wildcards

@@ -33,7 +33,8 @@ def main(app):
         with Moto() as aws:
             outputs = terraform_apply(aws, module, work, skip=mock_cannot_apply)
             roles = {r["RoleName"] for r in aws("iam", "list-roles")["Roles"]}
-            env = check_functions(aws, outputs["LauncherFunction"], outputs["RelauncherFunction"], outputs["RunsTable"], roles)
+            env = check_functions(aws, outputs["LauncherFunction"], outputs["RelauncherFunction"], outputs["RunsTable"], roles,
+                                  outputs["RunTrackerFunction"])
 
             secret = outputs["MetastorePasswordSecret"]
             assert aws("secretsmanager", "describe-secret", "--secret-id", secret)["ARN"] == secret

@@ -16,7 +16,8 @@ re-creates it under a new name); update a bucket (its update of a bucket with Ta
 BucketName fails with KeyError 'BucketName', so no lifecycle change) or an existing table (it has
 no update for tables and drops the table from the stack's resources); and delete this stack to
 DELETE_COMPLETE: it cannot delete the VPC's route tables, so the delete fails with
-DependencyViolation on the VPC (moto.py, MOCK_DELETE_BLOCKERS).
+DependencyViolation on the VPC (moto.py, MOCK_DELETE_BLOCKERS); create an AWS::EC2::KeyPair, so the
+spec's key pair is made with EC2 before each deploy (moto.py, with_key_pairs_created).
 """
 import json
 import os
@@ -26,7 +27,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from moto import Moto, require_tools, without_kms_key_tags  # noqa: E402
+from moto import Moto, require_tools, with_key_pairs_created, without_kms_key_tags  # noqa: E402
 
 SPEC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples", "drdb", "drdb.yaml")
 TEMPLATE = os.path.join("cloudformation", "Drdb.template.json")
@@ -111,6 +112,7 @@ def main(synth):
         with Moto() as aws:
             # The mock reads KMS key tags in the KMS API's shape only (moto.py).
             deployable = without_kms_key_tags(os.path.join(before, TEMPLATE), os.path.join(work, "before.json"))
+            deployable = with_key_pairs_created(aws, deployable, os.path.join(work, "before-keys.json"), "drdb")
             outputs, created = aws.deploy_modelled("drdb", deployable, bodies[before])
             upload = ["--bucket", outputs["LandingBucket"], "--key", "incoming/2026-11-21/sales.csv"]
             aws("s3api", "put-object", *upload, "--body", spec)
@@ -118,6 +120,7 @@ def main(synth):
 
             aws("s3api", "create-bucket", "--bucket", "drdb-deploy")
             deployable = without_kms_key_tags(os.path.join(after, TEMPLATE), os.path.join(work, "after.json"))
+            deployable = with_key_pairs_created(aws, deployable, os.path.join(work, "after-keys.json"), "drdb")
             stack = aws.deploy("drdb", deployable, "drdb-deploy")
             assert stack["StackStatus"] == "UPDATE_COMPLETE", stack["StackStatus"]
             check_updated(aws, created, aws.modelled("drdb", bodies[after]), rule_id)

@@ -22,6 +22,8 @@ def require_mock():
 
 
 def load_handler(directory, name):
+    if directory not in sys.path:
+        sys.path.insert(0, directory)  # the handler's own modules, as Lambda finds them
     spec = importlib.util.spec_from_file_location(name, os.path.join(directory, "index.py"))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

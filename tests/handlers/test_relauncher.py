@@ -23,36 +23,71 @@ class InProcessLambda:
 
 
 def relaunch_through_launcher(relauncher, launcher):
+    """Launcher runs: both ways EMR reports a failed cluster relaunch the run from the first step the
+    cluster did not complete, on the same run item, up to the launcher's cap; other endings do not."""
     import boto3
     definition = {"Name": "pdm", "ReleaseLabel": "emr-6.15.0", "ServiceRole": "EMR_DefaultRole", "JobFlowRole": "EMR_EC2_DefaultRole",
                   "Instances": {"InstanceGroups": [{"InstanceRole": "MASTER", "InstanceType": "m5.xlarge", "InstanceCount": 1}]}}
     steps = [{"Name": name, "ActionOnFailure": "CANCEL_AND_WAIT", "HadoopJarStep": {"Jar": "command-runner.jar", "Args": ["true"]}}
              for name in ("load", "transform", "publish")]
     os.environ.update(CLUSTER_DEFINITION=json.dumps(definition), STEPS=json.dumps(steps), RUN_LOG_TABLE="pdm-runs",
-                      LAUNCHER_FUNCTION="launcher")
+                      LAUNCHER_FUNCTION="launcher", DATA_PRODUCT="PDM", MAX_RELAUNCHES="2")
     table = boto3.resource("dynamodb").create_table(
         TableName="pdm-runs", BillingMode="PAY_PER_REQUEST",
         KeySchema=[{"AttributeName": "Correlation_Id", "KeyType": "HASH"}, {"AttributeName": "DataProduct", "KeyType": "RANGE"}],
-        AttributeDefinitions=[{"AttributeName": n, "AttributeType": "S"} for n in ("Correlation_Id", "DataProduct", "ClusterId")],
-        GlobalSecondaryIndexes=[{"IndexName": "ByCluster", "KeySchema": [{"AttributeName": "ClusterId", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": n, "AttributeType": "S"} for n in ("Correlation_Id", "DataProduct", "Cluster_Id")],
+        GlobalSecondaryIndexes=[{"IndexName": "ByCluster", "KeySchema": [{"AttributeName": "Cluster_Id", "KeyType": "HASH"}],
                                  "Projection": {"ProjectionType": "ALL"}}])
     emr = boto3.client("emr")
-    (first,) = launcher.handler({"source": "aws.events", "time": "2026-11-21T01:00:00Z"}, None)["launched"]
-    # The cluster got through "load" only.
-    for step in emr.list_steps(ClusterId=first["cluster_id"])["Steps"]:
-        if step["Name"] == "load":
-            emr_backend_complete(first["cluster_id"], step["Id"])
+    (first,) = launcher.handler({"id": "e1", "source": "aws.events", "time": "2026-11-21T01:00:00Z"}, None)["launched"]
+    key = {"Correlation_Id": first["correlation_id"], "DataProduct": "PDM"}
+    complete(emr, first["cluster_id"], "load")  # the cluster got through "load" only
     real_client = relauncher.boto3.client
     relauncher.boto3.client = lambda service, *a, **k: InProcessLambda(launcher) if service == "lambda" else real_client(service, *a, **k)
     try:
-        event = {"detail": {"clusterId": first["cluster_id"], "state": "TERMINATED_WITH_ERRORS"}}
-        assert relauncher.handler(event, None) == {"relaunched": [first["correlation_id"]]}
+        done = cluster_state_change(first["cluster_id"], "TERMINATED", "ALL_STEPS_COMPLETED", "Steps completed")
+        assert relauncher.handler(done, None) == {"relaunched": []}, "a cluster that ended well"
+        stopped = cluster_state_change(first["cluster_id"], "TERMINATED", "USER_REQUEST", "Terminated by user request")
+        assert relauncher.handler(stopped, None) == {"relaunched": []}, "a cluster an operator stopped"
+
+        # CANCEL_AND_WAIT, then auto-termination: TERMINATED with STEP_FAILURE.
+        step_failed = cluster_state_change(first["cluster_id"], "TERMINATED", "STEP_FAILURE", "Shut down as step failed")
+        assert relauncher.handler(step_failed, None) == {"relaunched": [first["correlation_id"]]}
+        record = table.get_item(Key=key)["Item"]
+        again = record["Cluster_Id"]
+        assert again != first["cluster_id"] and record["Relaunches"] == 1 and record["StartStep"] == 1, record
+        assert [s["Name"] for s in reversed(emr.list_steps(ClusterId=again)["Steps"])] == ["transform", "publish"]
+        assert relauncher.handler(step_failed, None) == {"relaunched": []}, "a repeated event relaunches nothing more"
+
+        # The relaunched cluster completes "transform" and fails with errors: relaunched from "publish".
+        complete(emr, again, "transform")
+        errors = cluster_state_change(again, "TERMINATED_WITH_ERRORS", "VALIDATION_ERROR", "The requested instance type is not supported")
+        assert relauncher.handler(errors, None) == {"relaunched": [first["correlation_id"]]}
+        third = table.get_item(Key=key)["Item"]["Cluster_Id"]
+        assert [s["Name"] for s in reversed(emr.list_steps(ClusterId=third)["Steps"])] == ["publish"]
+
+        # A third failure: the cap (2) is reached, the run is FAILED, nothing launches.
+        clusters = len(emr.list_clusters()["Clusters"])
+        assert relauncher.handler(cluster_state_change(third, "TERMINATED_WITH_ERRORS", "INTERNAL_ERROR", "x"), None) == {"relaunched": []}
+        record = table.get_item(Key=key)["Item"]
+        assert record["Status"] == "FAILED" and record["Relaunches"] == 2 and record["FailedStep"] == 2, record
+        assert len(emr.list_clusters()["Clusters"]) == clusters
     finally:
         relauncher.boto3.client = real_client
-    record = table.get_item(Key={"Correlation_Id": first["correlation_id"], "DataProduct": "default"})["Item"]
-    assert record["Status"] == "RELAUNCHED" and record["FailedStep"] == 1, record
-    again = record["RelaunchedAs"]
-    assert [s["Name"] for s in reversed(emr.list_steps(ClusterId=again)["Steps"])] == ["transform", "publish"]
+        for name in ("DATA_PRODUCT", "MAX_RELAUNCHES"):
+            del os.environ[name]
+
+
+def cluster_state_change(cluster_id, state, code, message):
+    """An "EMR Cluster State Change" as EMR sends it: stateChangeReason is JSON text."""
+    return {"version": "0", "source": "aws.emr", "detail-type": "EMR Cluster State Change",
+            "detail": {"severity": "INFO" if state == "TERMINATED" else "CRITICAL", "name": "pdm", "clusterId": cluster_id, "state": state,
+                       "message": f"Amazon EMR Cluster {cluster_id} has terminated", "stateChangeReason": json.dumps({"code": code, "message": message})}}
+
+
+def complete(emr, cluster_id, name):
+    (step,) = [s for s in emr.list_steps(ClusterId=cluster_id)["Steps"] if s["Name"] == name]
+    emr_backend_complete(cluster_id, step["Id"])
 
 
 def emr_backend_complete(cluster_id, step_id):

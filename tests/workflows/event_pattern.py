@@ -86,3 +86,13 @@ def matches(pattern, event):
             return False
     return True
 
+
+def resolved(value):
+    """A pattern as a template holds it, with each {"Ref": id} replaced by the referenced logical id."""
+    if isinstance(value, dict):
+        if set(value) == {"Ref"}:
+            return value["Ref"]
+        return {k: resolved(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [resolved(v) for v in value]
+    return value

@@ -1,6 +1,9 @@
 """The cluster lifecycle workflows (ClusterLifecycle: start, stop or recycle the clusters of a model)
 of the apps given, executed as test_ensure_cluster.py executes the ensure-cluster workflows: each
-scenario with explicit actions, then each schedule rule's own input.
+scenario with explicit actions (failure paths included: stop with nothing running, start with one
+running, recycle after a stop, an unknown action), then each schedule rule's own input next to a
+running cluster and next to none, and, for an app with start, stop and recycle schedules, a day of
+them in order on one account.
 
 usage: test_cluster_lifecycle.py APP...   (drdb-synth: the bundled app is the DRDB reference app)
 """
@@ -80,6 +83,25 @@ def recycle(run, services):
     assert new != old
 
 
+def stop_when_none(run, services):
+    """stop with no cluster of the model: nothing is terminated, another app's cluster untouched."""
+    other = services.emr.launch("someone-else")
+    execution = run({"action": "stop"})
+    assert (execution.status, execution.entered[-1]) == ("SUCCEEDED", "Stopped"), execution
+    assert tasks(execution) == ["ListClustersToStop"], tasks(execution)
+    assert services.emr.state(other) == "WAITING"
+
+
+def recycle_when_stopped(run, services):
+    """recycle with no cluster of the model (after a scheduled stop): none is launched."""
+    stopped = services.emr.launch(NAME)
+    services.emr.client.terminate_job_flows(JobFlowIds=[stopped])
+    execution = run({"action": "recycle"})
+    assert (execution.status, execution.entered[-1]) == ("SUCCEEDED", "Stopped"), execution
+    assert tasks(execution) == ["ListClustersToStop"], tasks(execution)
+    assert named(services, "WAITING") == []
+
+
 def throttled_listing_is_retried(run, services):
     """ListClusters throttled twice: retried, then the start goes on."""
     throttled = asl.TaskFailed("States.TaskFailed", "Rate exceeded (ThrottlingException)")
@@ -97,11 +119,31 @@ def unknown_action(run, services):
     assert execution.calls == []
 
 
-SCENARIOS = [start_when_none, start_when_running_on_page_two, stop_every_page, recycle, throttled_listing_is_retried, unknown_action]
+SCENARIOS = [start_when_none, start_when_running_on_page_two, stop_every_page, stop_when_none, recycle, recycle_when_stopped,
+             throttled_listing_is_retried, unknown_action]
 
 
-# What each scheduled action ends in, next to one WAITING cluster of the model.
+# What each scheduled action ends in, next to one WAITING cluster of the model, and next to none.
 SCHEDULED_END = {"start": "AlreadyRunning", "stop": "Stopped", "recycle": "Launched"}
+SCHEDULED_END_WHEN_NONE = {"start": "Launched", "stop": "Stopped", "recycle": "Stopped"}
+
+# A day of a model with all three schedules, each run with its rule's own input: (action, end,
+# clusters of the model WAITING afterwards).
+DAY = [("start", "Launched", 1), ("start", "AlreadyRunning", 1), ("recycle", "Launched", 1), ("stop", "Stopped", 0),
+       ("recycle", "Stopped", 0), ("start", "Launched", 1)]
+
+
+def run_day(definition, inputs, services):
+    """The scheduled inputs in the order a day brings them, on one account: the recycle after the
+    evening stop leaves the model stopped, the morning start launches a fresh cluster."""
+    seen = set()
+    for action, end, waiting in DAY:
+        execution = asl.run(definition, inputs[action], services)
+        assert (execution.status, execution.entered[-1]) == ("SUCCEEDED", end), (action, execution)
+        now = named(services, "WAITING")
+        assert len(now) == waiting, (action, now)
+        assert not (set(now) - seen) or end == "Launched", (action, now)
+        seen |= set(now)
 
 
 def main(binaries):
@@ -129,14 +171,22 @@ def main(binaries):
                     runs += 1
                 targets = [t for r in app.rules().values() for t in r.get("Targets", []) if t["Arn"] == {"Ref": logical_id}]
                 assert targets, f"{logical_id}: no schedule starts it"
+                inputs = {}
                 for target in targets:
                     given = transform(target, {"detail-type": "Scheduled Event", "source": "aws.events", "detail": {}})
-                    services = fresh()
-                    services.emr.launch(NAME)
-                    execution = asl.run(definition, given, services)
-                    assert (execution.status, execution.entered[-1]) == ("SUCCEEDED", SCHEDULED_END[given["action"]]), (given, execution)
-                    runs += 1
-                print(f"ok: {logical_id} ({len(SCENARIOS)} scenarios, {len(targets)} schedules)")
+                    inputs[given["action"]] = given
+                    for running, ends in ((1, SCHEDULED_END), (0, SCHEDULED_END_WHEN_NONE)):
+                        services = fresh()
+                        for _ in range(running):
+                            services.emr.launch(NAME)
+                        execution = asl.run(definition, given, services)
+                        assert (execution.status, execution.entered[-1]) == ("SUCCEEDED", ends[given["action"]]), (given, running, execution)
+                        runs += 1
+                day = set(inputs) == {"start", "stop", "recycle"}
+                if day:
+                    run_day(definition, inputs, fresh())
+                    runs += len(DAY)
+                print(f"ok: {logical_id} ({len(SCENARIOS)} scenarios, {len(targets)} schedules{', a day of them' if day else ''})")
     print(f"workflows: cluster lifecycle workflows ran {runs} executions")
 
 

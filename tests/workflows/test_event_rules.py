@@ -12,15 +12,39 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from event_pattern import matches  # noqa: E402
+from event_pattern import matches, resolved  # noqa: E402
 from workflow_app import App, s3_object_created  # noqa: E402
 
 
-def emr_state_change(name, state):
+def emr_state_change(name, state, code="ALL_STEPS_COMPLETED"):
     return {"version": "0", "id": "1", "detail-type": "EMR Cluster State Change", "source": "aws.emr", "account": "123456789012",
             "time": "2026-12-01T10:00:00Z", "region": "us-east-1", "resources": [],
-            "detail": {"severity": "INFO", "stateChangeReason": "{\"code\":\"ALL_STEPS_COMPLETED\"}", "name": name,
+            "detail": {"severity": "INFO", "stateChangeReason": json.dumps({"code": code, "message": "..."}), "name": name,
                        "clusterId": "j-1ABC", "state": state, "message": "Amazon EMR Cluster j-1ABC has terminated"}}
+
+
+def emr_step_change(state):
+    return {"version": "0", "id": "2", "detail-type": "EMR Step Status Change", "source": "aws.emr", "account": "123456789012",
+            "time": "2026-12-01T10:00:00Z", "region": "us-east-1", "resources": [],
+            "detail": {"severity": "INFO", "actionOnFailure": "CANCEL_AND_WAIT", "stepId": "s-1", "name": "load", "clusterId": "j-1ABC",
+                       "state": state, "message": "Step s-1 (load) in Amazon EMR cluster j-1ABC is " + state}}
+
+
+def tracked_cluster(name):
+    """The rules of a platform whose runs a tracker keeps current and a relauncher relaunches."""
+    return {
+        "StepChanged": {"running": (emr_step_change("RUNNING"), True), "failed": (emr_step_change("FAILED"), True),
+                        "completed": (emr_step_change("COMPLETED"), False), "pending": (emr_step_change("PENDING"), False)},
+        "ClusterEnded": {"terminated": (emr_state_change(name, "TERMINATED"), True),
+                         "terminated with errors": (emr_state_change(name, "TERMINATED_WITH_ERRORS", "INTERNAL_ERROR"), True),
+                         "running": (emr_state_change(name, "RUNNING"), False),
+                         "another cluster": (emr_state_change("drdb-intraday", "TERMINATED"), False)},
+        "ClusterFailed": {"terminated with errors": (emr_state_change(name, "TERMINATED_WITH_ERRORS", "VALIDATION_ERROR"), True),
+                          "terminated by a failed step": (emr_state_change(name, "TERMINATED", "STEP_FAILURE"), True),
+                          "all steps completed": (emr_state_change(name, "TERMINATED"), False),
+                          "stopped by a user": (emr_state_change(name, "TERMINATED", "USER_REQUEST"), False),
+                          "another cluster": (emr_state_change("drdb-pipeline", "TERMINATED_WITH_ERRORS"), False)},
+    }
 
 
 def check_filters():
@@ -74,37 +98,31 @@ EXPECTATIONS = {
         **{k: (e, True) for k, e in uploads("Landing", ["sales/2026-12-01/part-0.parquet"]).items()},
         **{k: (e, False) for k, e in uploads("Landing", ["inventory/2026-12-01/x", "sales"]).items()},
     },
+    # Any key of the landing bucket: EventBridge cannot match <database>/<YYYY-MM-DD>/, the launcher checks it.
     ("cyi", "UploadCreated"): {
-        **{k: (e, True) for k, e in uploads("Landing", ["sales/2026-12-01/a.csv", "inventory/2026-12-01/b.csv"]).items()},
-        **{k: (e, False) for k, e in uploads("Landing", ["hr/2026-12-01/c.csv", "Sales/2026-12-01/a.csv"]).items()},
+        **{k: (e, True) for k, e in uploads("Landing", ["sales/2026-12-01/a.csv", "hr/2026-12-01/c.csv", "README.txt"]).items()},
+        "another bucket": (s3_object_created("Logs", "sales/2026-12-01/a.csv"), False),
     },
+    **{("cyi", rule): events for rule, events in tracked_cluster("drdb-cyi-append").items()},
     ("intraday", "ClusterEnded"): {
         "terminated": (emr_state_change("drdb-intraday", "TERMINATED"), True),
         "terminated with errors": (emr_state_change("drdb-intraday", "TERMINATED_WITH_ERRORS"), True),
         "waiting": (emr_state_change("drdb-intraday", "WAITING"), False),
         "another cluster": (emr_state_change("drdb-pdm", "TERMINATED"), False),
     },
-    ("pdm", "ClusterFailed"): {
-        "terminated with errors": (emr_state_change("drdb-pdm", "TERMINATED_WITH_ERRORS"), True),
-        "terminated": (emr_state_change("drdb-pdm", "TERMINATED"), False),
-        "another cluster": (emr_state_change("drdb-pipeline", "TERMINATED_WITH_ERRORS"), False),
+    ("intraday", "ClusterReady"): {
+        "running": (emr_state_change("drdb-intraday", "RUNNING"), True),
+        "waiting": (emr_state_change("drdb-intraday", "WAITING"), True),
+        "starting": (emr_state_change("drdb-intraday", "STARTING"), False),
+        "terminated": (emr_state_change("drdb-intraday", "TERMINATED"), False),
+        "another cluster": (emr_state_change("drdb-pdm", "RUNNING"), False),
     },
+    **{("pdm", rule): events for rule, events in tracked_cluster("drdb-pdm").items()},
     ("pipeline", "ClusterFailed"): {
         "terminated with errors": (emr_state_change("drdb-pipeline", "TERMINATED_WITH_ERRORS"), True),
         "terminated": (emr_state_change("drdb-pipeline", "TERMINATED"), False),
     },
 }
-
-
-def resolved(value):
-    """A pattern with references replaced by the referenced logical id."""
-    if isinstance(value, dict):
-        if set(value) == {"Ref"}:
-            return value["Ref"]
-        return {k: resolved(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [resolved(v) for v in value]
-    return value
 
 
 def app_name(binary):

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "aws/apigateway/rest_api_cors.hpp"
 #include "core/md5.hpp"
 #include "drdb/aws/lambda/function.hpp"
 #include "drdb/core/diagnostics.hpp"
@@ -15,6 +16,9 @@ namespace drdb::aws::apigateway {
 namespace {
 
 constexpr std::array<std::string_view, 8> http_methods = {"ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"};
+
+// API Gateway's own responses that carry the CORS origin, so a page can read its errors.
+constexpr std::array<std::string_view, 2> cors_gateway_responses = {"DEFAULT_4XX", "DEFAULT_5XX"};
 
 std::string hash8(std::string_view text) { return detail::md5_hex(text).substr(0, 8); }
 
@@ -54,6 +58,15 @@ std::string arn_path(const std::vector<std::string>& segments) {
 RestApi::RestApi(const Scope& scope, Props props) : Resource(scope), props_(std::move(props)) {
   deployment_ = &add<Deployment>("Deployment", {.api = this});
   stage_ = &add<Stage>("Stage", {.api = this, .deployment = deployment_});
+  if (props_.cors) {
+    for (const auto type : cors_gateway_responses) {
+      std::string id = "GatewayResponse" + alnum(type);
+      auto& response = add<GatewayResponse>(id, {.api = this,
+                                                 .response_type = std::string(type),
+                                                 .headers = {{"Access-Control-Allow-Origin", props_.cors->allow_origin}}});
+      deployment_->add_dependency(response);  // a deployment snapshots the gateway responses too
+    }
+  }
   refresh_deployment_id();
 }
 
@@ -104,6 +117,7 @@ Method& RestApi::add_lambda_route(std::string http_method, std::string path, lam
     segments.clear();  // the method goes on the root so the model stays whole; validation reports it
   }
   ApiResource* resource = resource_for(segments);
+  if (props_.cors && path_ok) add_preflight(path, resource);
   Construct& scope = resource != nullptr ? static_cast<Construct&>(*resource) : static_cast<Construct&>(*this);
   std::string method_id = alnum(http_method);
   if (method_id.empty() || scope.find_child(method_id) != nullptr) method_id += hash8(http_method + " " + path);
@@ -117,10 +131,16 @@ Method& RestApi::add_lambda_route(std::string http_method, std::string path, lam
   deployment_->add_dependency(method);  // a deployment of an API without its methods fails
   refresh_deployment_id();
 
-  // API Gateway may invoke the function for this method and path only, from any stage.
+  // API Gateway may invoke the function for this method and path only, from any stage. With the
+  // function in another stack the permission stays with the API: the function's stack would
+  // otherwise read the API's id while the API's stack reads the function's ARN, a cycle.
   const std::string verb = http_method == "ANY" ? "*" : http_method;
-  function.allow_invocation(id() + "Invoke" + hash8(http_method + " " + path), "apigateway.amazonaws.com",
-                            execution_arn() + "/*/" + verb + arn_path(segments));
+  const std::string permission_id = id() + "Invoke" + hash8(http_method + " " + path);
+  const Str source_arn = execution_arn() + "/*/" + verb + arn_path(segments);
+  if (function.find_stack() == find_stack())
+    function.allow_invocation(permission_id, "apigateway.amazonaws.com", source_arn);
+  else
+    method.add<lambda::Permission>("Invoke", {.function = &function, .principal = "apigateway.amazonaws.com", .source_arn = source_arn});
   return method;
 }
 
@@ -141,6 +161,10 @@ void RestApi::refresh_deployment_id() {
   // CloudFormation and Terraform create a new one and point the stage at it.
   std::string all;
   for (const auto& r : routes()) all += r + "\n";
+  // The preflight answers and gateway responses are part of the snapshot too.
+  for (const auto& [path, preflight] : preflights_)
+    for (const auto& [name, value] : preflight_headers(path)) all += "OPTIONS " + path + " " + name + ": " + value + "\n";
+  if (props_.cors) all += "gateway responses: " + props_.cors->allow_origin + "\n";
   deployment_->override_logical_id(alnum(logical_id(*this)) + "Deployment" + hash8(all));
 }
 
@@ -150,6 +174,7 @@ void RestApi::validate(Diagnostics& out) const {
     out.error(p, e, "start with / and use segments of letters, digits and - . _ ~, or {name} / {name+} parameters");
   if (methods_.empty())
     out.error(p, "the API has no routes; deploying an API without methods fails", "add one with add_lambda_route");
+  if (props_.cors) validate_cors(*props_.cors, preflights_, methods_, p, out);
   std::vector<std::string> seen;
   for (const auto* m : methods_) {
     const auto& mp = m->props();
@@ -187,6 +212,7 @@ Str Method::integration_uri() const {
 }
 
 void Method::validate(Diagnostics& out) const {
+  if (props_.preflight) return;  // answered by API Gateway, open by design: browsers send no credentials
   if (props_.function == nullptr) out.error(path(), "the method has no function", "create it with api.add_lambda_route(...)");
   if (props_.options.authorization == Authorization::None)
     out.warning(path(), "route \"" + props_.http_method + " " + props_.path + "\" is open to anyone on the internet",
@@ -199,6 +225,7 @@ void RestApi::accept(ResourceVisitor& v) const { v.visit(*this); }
 void ApiResource::accept(ResourceVisitor& v) const { v.visit(*this); }
 void Method::accept(ResourceVisitor& v) const { v.visit(*this); }
 void Deployment::accept(ResourceVisitor& v) const { v.visit(*this); }
+void GatewayResponse::accept(ResourceVisitor& v) const { v.visit(*this); }
 void Stage::accept(ResourceVisitor& v) const { v.visit(*this); }
 
 }  // namespace drdb::aws::apigateway

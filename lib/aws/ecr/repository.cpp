@@ -28,6 +28,10 @@ LifecycleRule LifecycleRule::keep_last_images(int priority, int count, std::vect
           .max_image_count = count};
 }
 
+Str Repository::registry() const {
+  return Join{"", {Pseudo::AccountId, ".dkr.ecr.", Pseudo::Region, ".", Pseudo::UrlSuffix}};
+}
+
 namespace {
 
 const char* tag_status_name(TagStatus s) {

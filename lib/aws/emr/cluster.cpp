@@ -97,7 +97,8 @@ void Cluster::create_key_pair() {
   if (props_.ssh->public_key.empty())
     stack().add<Output>(logical_id(*this) + "PrivateKeyParameter",
                         {.value = key.private_key_parameter().value(),
-                         .description = "SSM parameter holding the private SSH key of " + path()});
+                         .description = "SSM parameter holding the private SSH key of " + path() +
+                                        " (CloudFormation; Terraform imports the operator's public key and stores none)"});
 }
 
 void ClusterResource::accept(ResourceVisitor& v) const { v.visit(*this); }

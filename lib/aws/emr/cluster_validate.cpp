@@ -65,6 +65,25 @@ void validate_subnets_in_vpc(const Cluster::Props& p, const std::string& path, D
   }
 }
 
+// Several subnets let EMR launch a fleet cluster in the zone that has capacity: a subnet listed twice,
+// or subnets of this app all in one zone, leave it no choice of zone.
+void validate_subnet_choice(const Cluster::Props& p, const std::string& path, Diagnostics& out) {
+  if (p.subnets.size() < 2) return;
+  bool one_zone = true;
+  for (std::size_t i = 0; i < p.subnets.size(); ++i) {
+    const auto* subnet = p.subnets[i].construct;
+    const auto* first = p.subnets.front().construct;
+    if (subnet == nullptr || first == nullptr || !(subnet->props().availability_zone.value() == first->props().availability_zone.value()))
+      one_zone = false;
+    for (std::size_t j = 0; j < i; ++j)
+      if (p.subnets[j].id.value() == p.subnets[i].id.value())
+        out.error(path, "subnet " + std::to_string(i + 1) + " repeats subnet " + std::to_string(j + 1), "list each subnet once");
+  }
+  if (one_zone)
+    out.warning(path, "the cluster's " + std::to_string(p.subnets.size()) + " subnets are all in one availability zone",
+                "list private subnets of different zones (e.g. vpc.private_subnets()), so EMR can launch in another zone");
+}
+
 void validate_network(const Cluster::Props& p, const std::string& path, Diagnostics& out) {
   if (p.vpc == nullptr)
     out.error(path, "the cluster has no VPC", "set .vpc = &vpc (a Vpc or an ImportedVpc: its security groups live there)");
@@ -74,6 +93,7 @@ void validate_network(const Cluster::Props& p, const std::string& path, Diagnost
   if (std::holds_alternative<InstanceGroups>(p.instances) && p.subnets.size() > 1)
     out.error(path, "instance groups launch in one subnet; " + std::to_string(p.subnets.size()) + " are given",
               "give one subnet, or use instance fleets to let EMR choose among several");
+  validate_subnet_choice(p, path, out);
   if (p.additional_primary_security_groups.size() > 4 || p.additional_core_security_groups.size() > 4)
     out.error(path, "more than 4 additional security groups for one node type", "use at most 4");
   if (!p.ssh) return;

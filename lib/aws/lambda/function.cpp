@@ -58,7 +58,11 @@ Function::Function(const Scope& scope, Props props) : Resource(scope), props_(st
   }
 
   std::optional<Str> group_name;
-  if (!props_.function_name.empty()) group_name = Str("/aws/lambda/" + props_.function_name);
+  if (!props_.log_group_name.empty()) {
+    group_name = Str(props_.log_group_name);
+  } else if (!props_.function_name.empty()) {
+    group_name = Str("/aws/lambda/" + props_.function_name);
+  }
   log_group_ = &add<logs::LogGroup>("LogGroup", {.log_group_name = group_name,
                                                   .retention = props_.log_retention,
                                                   .kms_key = props_.log_key});

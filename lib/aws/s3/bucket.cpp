@@ -78,6 +78,7 @@ void Bucket::validate(Diagnostics& out) const {
   check_name(p, props_.bucket_name, out);
   check_encryption(p, props_, out);
   validate_lifecycle(props_.lifecycle_rules, props_.versioned, p, out);
+  validate_cors(props_.cors_rules, p, out);
 
   const Bucket* target = props_.access_logs_bucket;
   if (target == nullptr) {

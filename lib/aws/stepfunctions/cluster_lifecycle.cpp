@@ -76,7 +76,9 @@ Graph ClusterLifecycle::build_graph() const {
   stop_next.next(stop_collect);
   stop_more.when(Condition::is_present("$.page.Marker"), stop_next).otherwise(terminate);
   terminate.next(then_start);
-  then_start.when(Condition::string_equals("$.action", "recycle"), start_list).otherwise(stopped);
+  // A recycle replaces what it terminated: after a scheduled stop, it leaves the model stopped.
+  then_start.when(Condition::all_of({Condition::string_equals("$.action", "recycle"), Condition::is_present("$.found[0]")}), start_list)
+      .otherwise(stopped);
   start_list.next(start_filter).next(start_decide);
   start_next.next(start_filter);
   start_decide.when(Condition::is_present("$.found.named[0]"), already)
@@ -97,6 +99,18 @@ void ClusterLifecycle::validate(Diagnostics& out) const {
   }
   if (!props_.start && !props_.stop && !props_.recycle)
     out.error(p, "no schedule", "set start, stop or recycle to an events::Schedule (cron or rate)");
+  // Two actions on one expression start two executions at once, racing on the same clusters.
+  const std::vector<std::pair<std::string, const std::optional<events::Schedule>*>> schedules{
+      {"start", &props_.start}, {"stop", &props_.stop}, {"recycle", &props_.recycle}};
+  for (std::size_t i = 0; i < schedules.size(); ++i)
+    for (std::size_t j = i + 1; j < schedules.size(); ++j) {
+      const auto& first = *schedules[i].second;
+      const auto& second = *schedules[j].second;
+      if (first && second && first->text() == second->text())
+        out.error(p, schedules[i].first + " and " + schedules[j].first + " share the schedule " + first->text() +
+                         ", so two executions race on the same clusters",
+                  "give each action its own time");
+    }
   if (props_.cluster->launched_with_stack() && (props_.stop || props_.recycle))
     out.warning(p, "the schedules terminate the cluster the stack itself launches, and launch others the stack does not know",
                 "set launch = Launch::ByWorkflows on " + props_.cluster->path() + ", so only workflows launch its clusters");

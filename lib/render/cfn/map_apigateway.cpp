@@ -3,11 +3,34 @@
 #include "drdb/l1/cfn/apigateway.hpp"
 #include "render/cfn/cfn_mapper.hpp"
 #include "render/common/api_access_log.hpp"
+#include "render/common/api_preflight.hpp"
 
 namespace drdb::render::cfn {
 
 namespace l1 = drdb::l1::cfn::apigateway;
 namespace api = aws::apigateway;
+
+namespace {
+
+// The preflight's MOCK integration: API Gateway answers OPTIONS itself with the CORS headers.
+void answer_preflight(const api::Method& method, l1::Method& r) {
+  const auto headers = method.props().api->preflight_headers(method.props().path);
+  MapOf<Str> values;
+  MapOf<Value> declared;
+  for (const auto& [name, value] : headers) {
+    values.emplace(std::string(preflight_header_parameter) + name, "'" + value + "'");
+    declared.emplace(std::string(preflight_header_parameter) + name, Value(true));
+  }
+  r.integration = l1::Method::Integration{
+      .integration_responses = ListOf<l1::Method::IntegrationResponse>{{.response_parameters = std::move(values),
+                                                                         .status_code = Str(std::string(preflight_status))}},
+      .request_templates = MapOf<Str>{{"application/json", Str(std::string(preflight_request_template))}},
+      .type = Str("MOCK")};
+  r.method_responses = ListOf<l1::Method::MethodResponse>{
+      {.response_parameters = std::move(declared), .status_code = Str(std::string(preflight_status))}};
+}
+
+}  // namespace
 
 void CfnMapper::visit(const api::RestApi& rest_api) {
   const auto& props = rest_api.props();
@@ -38,10 +61,21 @@ void CfnMapper::visit(const api::Method& method) {
   r.http_method = props.http_method;
   r.authorization_type = props.options.authorization == api::Authorization::Iam ? "AWS_IAM" : "NONE";
   if (props.options.api_key_required) r.api_key_required = true;
+  if (props.preflight) {
+    answer_preflight(method, r);
+    emit(method, r);
+    return;
+  }
   r.integration = l1::Method::Integration{.integration_http_method = Str("POST"),  // Lambda is always invoked with POST
                                           .type = Str("AWS_PROXY"),
                                           .uri = method.integration_uri()};
   emit(method, r);
+}
+
+void CfnMapper::visit(const api::GatewayResponse& response) {
+  l1::GatewayResponse r;
+  render::fill_gateway_response(response, r);
+  emit(response, r);
 }
 
 void CfnMapper::visit(const api::Deployment& deployment) {

@@ -9,6 +9,8 @@ namespace l1 = drdb::l1::cfn::s3;
 
 namespace {
 
+ListOf<Str> strs(const std::vector<std::string>& items) { return std::vector<Str>(items.begin(), items.end()); }
+
 l1::Bucket::BucketEncryption encryption(const aws::s3::Bucket& bucket) {
   l1::Bucket::ServerSideEncryptionByDefault by_default;
   l1::Bucket::ServerSideEncryptionRule rule;
@@ -69,6 +71,23 @@ l1::Bucket::Rule lifecycle_rule(const aws::s3::LifecycleRule& rule) {
   return r;
 }
 
+l1::Bucket::CorsConfiguration cors(const std::vector<aws::s3::CorsRule>& rules) {
+  ListOf<l1::Bucket::CorsRule> out;
+  for (const auto& rule : rules) {
+    l1::Bucket::CorsRule r;
+    if (!rule.id.empty()) r.id = rule.id;
+    r.allowed_origins = strs(rule.allowed_origins);
+    r.allowed_methods = strs(rule.allowed_methods);
+    if (!rule.allowed_headers.empty()) r.allowed_headers = strs(rule.allowed_headers);
+    if (!rule.exposed_headers.empty()) r.exposed_headers = strs(rule.exposed_headers);
+    if (rule.max_age_seconds) r.max_age = *rule.max_age_seconds;
+    out.push_back(std::move(r));
+  }
+  l1::Bucket::CorsConfiguration c;
+  c.cors_rules = std::move(out);
+  return c;
+}
+
 }  // namespace
 
 void CfnMapper::visit(const aws::s3::Bucket& bucket) {
@@ -103,6 +122,7 @@ void CfnMapper::visit(const aws::s3::Bucket& bucket) {
     if (!props.access_logs_prefix.empty()) logging.log_file_prefix = props.access_logs_prefix;
     r.logging_configuration = logging;
   }
+  if (!props.cors_rules.empty()) r.cors_configuration = cors(props.cors_rules);
   // ACLs disabled: access is decided by policies only.
   l1::Bucket::OwnershipControlsRule ownership;
   ownership.object_ownership = "BucketOwnerEnforced";

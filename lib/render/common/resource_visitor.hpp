@@ -8,6 +8,7 @@ class RawResource;
 namespace aws::apigateway {
 class ApiResource;
 class Deployment;
+class GatewayResponse;
 class Method;
 class RestApi;
 class Stage;
@@ -96,6 +97,7 @@ class ResourceVisitor {
   // apigateway
   virtual void visit(const aws::apigateway::ApiResource&) = 0;
   virtual void visit(const aws::apigateway::Deployment&) = 0;
+  virtual void visit(const aws::apigateway::GatewayResponse&) = 0;
   virtual void visit(const aws::apigateway::Method&) = 0;
   virtual void visit(const aws::apigateway::RestApi&) = 0;
   virtual void visit(const aws::apigateway::Stage&) = 0;

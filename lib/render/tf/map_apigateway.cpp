@@ -2,6 +2,7 @@
 #include "drdb/aws/logs/log_group.hpp"
 #include "drdb/l1/tf/apigateway.hpp"
 #include "render/common/api_access_log.hpp"
+#include "render/common/api_preflight.hpp"
 #include "render/tf/tf_mapper.hpp"
 
 namespace drdb::render::tf {
@@ -45,10 +46,49 @@ void TfMapper::visit(const api::Method& method) {
   i.rest_api_id = props.api->rest_api_id();
   i.resource_id = method.resource_id();
   i.http_method = method.attr("HttpMethod");
+  if (props.preflight) {
+    // The preflight's MOCK integration, its method response declaring the CORS headers and the
+    // integration response filling them. Each reads an attribute of the one before, so Terraform
+    // creates them in order (API Gateway refuses an integration response before its integration).
+    i.type = "MOCK";
+    i.request_templates = MapOf<Str>{{"application/json", Str(std::string(preflight_request_template))}};
+    const auto& mock = emit(method, i, secondary_name(method, "integration"), false);
+    bind(method, "MockHttpMethod", mock, "http_method");
+
+    MapOf<Bool> declared;
+    MapOf<Str> values;
+    for (const auto& [name, value] : props.api->preflight_headers(props.path)) {
+      declared.emplace(std::string(preflight_header_parameter) + name, true);
+      values.emplace(std::string(preflight_header_parameter) + name, "'" + value + "'");
+    }
+    l1::aws_api_gateway_method_response response;
+    response.rest_api_id = props.api->rest_api_id();
+    response.resource_id = method.resource_id();
+    response.http_method = method.attr("MockHttpMethod");
+    response.status_code = std::string(preflight_status);
+    response.response_parameters = std::move(declared);
+    const auto& declared_response = emit(method, response, secondary_name(method, "method_response"), false);
+    bind(method, "PreflightStatus", declared_response, "status_code");
+
+    l1::aws_api_gateway_integration_response answer;
+    answer.rest_api_id = props.api->rest_api_id();
+    answer.resource_id = method.resource_id();
+    answer.http_method = method.attr("MockHttpMethod");
+    answer.status_code = method.attr("PreflightStatus");
+    answer.response_parameters = std::move(values);
+    emit(method, answer, secondary_name(method, "integration_response"), false);
+    return;
+  }
   i.integration_http_method = "POST";  // Lambda is always invoked with POST
   i.type = "AWS_PROXY";
   i.uri = method.integration_uri();
   emit(method, i, secondary_name(method, "integration"), false);
+}
+
+void TfMapper::visit(const api::GatewayResponse& response) {
+  l1::aws_api_gateway_gateway_response r;
+  render::fill_gateway_response(response, r);
+  emit(response, r);
 }
 
 void TfMapper::visit(const api::Deployment& deployment) {

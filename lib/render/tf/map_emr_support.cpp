@@ -15,15 +15,14 @@ void TfMapper::visit(const aws::emr::SecurityConfiguration& configuration) {
 }
 
 // aws_key_pair imports a public key; generating one would need the tls provider and would keep the
-// private key in the state, so Terraform requires the user's public key.
+// private key in the state. A key pair CloudFormation generates therefore takes its public key from
+// a Terraform variable (declared in tf_module.cpp): the operator generates the key and keeps its
+// private half.
 void TfMapper::visit(const aws::emr::KeyPair& key) {
   const auto& props = key.props();
-  if (props.public_key.empty())
-    diagnostics().error(key.path(), "Terraform's aws_key_pair cannot generate a key",
-                        "set ssh.public_key to an OpenSSH public key (ssh-keygen -t ed25519), or use an existing key name");
   drdb::l1::tf::aws_key_pair r;
   r.key_name = props.key_name;
-  r.public_key = props.public_key;
+  r.public_key = props.public_key;  // empty: replaced by the variable in tf_module.cpp
   const auto& out = emit(key, r);
   bind(key, "Name", out, "key_name");
   bind(key, "KeyPairId", out, "key_pair_id");

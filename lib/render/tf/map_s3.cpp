@@ -8,6 +8,8 @@ namespace l1 = drdb::l1::tf;
 
 namespace {
 
+ListOf<Str> strs(const std::vector<std::string>& items) { return std::vector<Str>(items.begin(), items.end()); }
+
 using Lifecycle = l1::aws_s3_bucket_lifecycle_configuration;
 
 l1::aws_s3_bucket_server_side_encryption_configuration encryption(const aws::s3::Bucket& bucket, const Str& bucket_id) {
@@ -141,6 +143,24 @@ void TfMapper::visit(const aws::s3::Bucket& bucket) {
     auto& out = emit(bucket, logging, {}, false);
     // S3 refuses logging to a bucket whose policy does not yet admit the log delivery service.
     if (const auto* policy = props.access_logs_bucket->find_policy()) out.waits_for.push_back(policy);
+  }
+  if (!props.cors_rules.empty()) {
+    using Cors = l1::aws_s3_bucket_cors_configuration;
+    Cors cors;
+    cors.bucket = bucket_id;
+    ListOf<Cors::CorsRule> rules;
+    for (const auto& rule : props.cors_rules) {
+      Cors::CorsRule r;
+      if (!rule.id.empty()) r.id = rule.id;
+      r.allowed_origins = strs(rule.allowed_origins);
+      r.allowed_methods = strs(rule.allowed_methods);
+      if (!rule.allowed_headers.empty()) r.allowed_headers = strs(rule.allowed_headers);
+      if (!rule.exposed_headers.empty()) r.expose_headers = strs(rule.exposed_headers);
+      if (rule.max_age_seconds) r.max_age_seconds = *rule.max_age_seconds;
+      rules.push_back(std::move(r));
+    }
+    cors.cors_rule = std::move(rules);
+    emit(bucket, cors, {}, false);
   }
   using Ownership = l1::aws_s3_bucket_ownership_controls;
   Ownership ownership;

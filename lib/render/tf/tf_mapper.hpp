@@ -13,6 +13,7 @@ class TfMapper final : public Mapper {
   // apigateway (map_apigateway*.cpp)
   void visit(const aws::apigateway::ApiResource&) override;
   void visit(const aws::apigateway::Deployment&) override;
+  void visit(const aws::apigateway::GatewayResponse&) override;
   void visit(const aws::apigateway::Method&) override;
   void visit(const aws::apigateway::RestApi&) override;
   void visit(const aws::apigateway::Stage&) override;

@@ -1,5 +1,6 @@
 #include "render/tf/tf_module.hpp"
 
+#include "drdb/aws/emr/key_pair.hpp"
 #include "drdb/core/logical_id.hpp"
 #include "render/common/walk_value.hpp"
 #include "render/tf/tf_values.hpp"
@@ -54,6 +55,22 @@ json variable_json(const Parameter& p, TfValues& values) {
   return out;
 }
 
+// The variable giving Terraform the public key of a key pair CloudFormation would generate (the
+// provider cannot generate one without keeping its private key in the state); empty for any other
+// construct.
+std::string public_key_variable(const Construct& c) {
+  const auto* key = dynamic_cast<const aws::emr::KeyPair*>(&c);
+  return key != nullptr && key->props().public_key.empty() ? logical_id(*key) + "PublicKey" : std::string();
+}
+
+json public_key_variable_json(const aws::emr::KeyPair& key) {
+  const auto var = "var." + public_key_variable(key);
+  return {{"type", "string"},
+          {"description", "OpenSSH public key of " + key.path() + " (ssh-keygen -t ed25519); its private key stays with you"},
+          {"validation", json::array({{{"condition", "${can(regex(\"^(ssh-ed25519|ssh-rsa) \", " + var + "))}"},
+                                       {"error_message", "The value must be an OpenSSH ed25519 or RSA public key."}}})}};
+}
+
 // Data sources for the pseudo parameters used, and for the states of the stacks read: each stack
 // is a root module with its state in terraform/<Stack>/terraform.tfstate (the local backend's
 // default), so a module reads another stack's outputs from ../<Stack>/terraform.tfstate.
@@ -93,6 +110,8 @@ json module_json(const Stack& stack, const RenderedStack& rendered) {
   walk(stack, [&](const Construct& c) {
     if (const auto* p = dynamic_cast<const Parameter*>(&c); p != nullptr && !p->props().cloudformation_only)
       module["variable"][logical_id(*p)] = variable_json(*p, values);
+    if (const auto var = public_key_variable(c); !var.empty())
+      module["variable"][var] = public_key_variable_json(dynamic_cast<const aws::emr::KeyPair&>(c));
     if (const auto* o = dynamic_cast<const Output*>(&c)) {
       json out = {{"value", values(o->props().value)}};
       if (!o->props().description.empty()) out["description"] = o->props().description;
@@ -104,6 +123,7 @@ json module_json(const Stack& stack, const RenderedStack& rendered) {
   json resources = json::object();
   for (const auto& r : rendered.resources) {
     json body = values(r.properties);
+    if (const auto var = public_key_variable(*r.owner); !var.empty()) body["public_key"] = "${var." + var + "}";
     if (!r.depends_on_names.empty()) body["depends_on"] = r.depends_on_names;
     if (r.owner->removal_policy() == RemovalPolicy::Retain && r.primary)
       body["lifecycle"] = {{"prevent_destroy", true}};

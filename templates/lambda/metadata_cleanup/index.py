@@ -1,14 +1,22 @@
-"""Removes what a terminated cluster leaves behind.
+"""Follows the job's cluster through its "EMR Cluster State Change" events and removes what it
+leaves behind.
 
-Invoked by an EventBridge rule on "EMR Cluster State Change" to TERMINATED or
-TERMINATED_WITH_ERRORS. When the job-status table (JOB_STATUS_TABLE, keyed by JobName) says job
-JOB_NAME ran on that cluster, the job is marked with the cluster's final state, so the next
-scheduled launch starts afresh, and the cluster's metadata under
-s3://METADATA_BUCKET/<METADATA_PREFIX><cluster id>/ (e.g. an HBase read replica's) is deleted.
+The job-status table (JOB_STATUS_TABLE, keyed by JobName; the launcher's job_status.py documents
+its columns) says which cluster runs job JOB_NAME (ClusterId); events of other clusters are ignored.
+
+- RUNNING or WAITING: the cluster is ready; EmrReadyTime is set to the event's time (once).
+- TERMINATED: JobStatus COMPLETED, so the next scheduled launch starts afresh.
+- TERMINATED_WITH_ERRORS: JobStatus FAILED, with the state change's reason in StatusReason: launches
+  stay blocked until an operator sets JobStatus to _FAILED.
+On either end the read replica's metadata, s3://METADATA_BUCKET/<METADATA_PREFIX><cluster id>/ (the
+prefix being the HBase root directory), is deleted, and nothing else under the root.
 """
 import os
 
 import boto3
+
+READY = ("RUNNING", "WAITING")
+ENDED = {"TERMINATED": "COMPLETED", "TERMINATED_WITH_ERRORS": "FAILED"}
 
 
 def delete_prefix(s3, bucket, prefix):
@@ -22,17 +30,31 @@ def delete_prefix(s3, bucket, prefix):
     return deleted
 
 
+def update_job(table, cluster_id, expression, values):
+    """Updates the job's item if it still names the cluster; False when it does not."""
+    names = {"ExpressionAttributeNames": {"#status": "JobStatus"}} if "#status" in expression else {}
+    try:
+        table.update_item(Key={"JobName": os.environ["JOB_NAME"]}, UpdateExpression=expression, ConditionExpression="ClusterId = :cluster",
+                          ExpressionAttributeValues={":cluster": cluster_id, **values}, **names)
+        return True
+    except table.meta.client.exceptions.ConditionalCheckFailedException:
+        return False
+
+
 def handler(event, context):
     detail = event.get("detail", {})
     cluster_id, state = detail.get("clusterId"), detail.get("state")
-    if not cluster_id or state not in ("TERMINATED", "TERMINATED_WITH_ERRORS"):
-        return {"cleaned": False}
     table = boto3.resource("dynamodb").Table(os.environ["JOB_STATUS_TABLE"])
-    job = table.get_item(Key={"JobName": os.environ["JOB_NAME"]}).get("Item")
-    if not job or job.get("ClusterId") != cluster_id:
+    job = table.get_item(Key={"JobName": os.environ["JOB_NAME"]}).get("Item") if cluster_id else None
+    if not job or job.get("ClusterId") != cluster_id or state not in READY + tuple(ENDED):
         return {"cleaned": False}
-    table.update_item(Key={"JobName": os.environ["JOB_NAME"]}, UpdateExpression="SET #status = :state",
-                      ExpressionAttributeNames={"#status": "Status"}, ExpressionAttributeValues={":state": state})
+    if state in READY:
+        ready = "EmrReadyTime" not in job and update_job(table, cluster_id, "SET EmrReadyTime = :time", {":time": event.get("time", "")})
+        return {"cleaned": False, "ready": ready}
+    status = ENDED[state]
+    reason = detail.get("stateChangeReason") or detail.get("message") or state
+    update_job(table, cluster_id, "SET #status = :status, StatusReason = :why", {":status": status, ":why": str(reason)})
+    print(f"job {os.environ['JOB_NAME']}: cluster {cluster_id} {state}; JobStatus {status}")
     prefix = os.environ.get("METADATA_PREFIX", "") + cluster_id + "/"
     deleted = delete_prefix(boto3.client("s3"), os.environ["METADATA_BUCKET"], prefix)
-    return {"cleaned": True, "deleted_objects": deleted}
+    return {"cleaned": True, "deleted_objects": deleted, "job_status": status}

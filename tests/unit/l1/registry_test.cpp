@@ -32,7 +32,7 @@ TEST_CASE("registry: type names are sorted and each has a shape") {
     CHECK(std::is_sorted(names.begin(), names.end()));
     CHECK(std::adjacent_find(names.begin(), names.end()) == names.end());
   }
-  CHECK(l1::cfn::type_names().size() == 51);
+  CHECK(l1::cfn::type_names().size() == 52);
   for (auto name : l1::cfn::type_names()) CHECK(l1::cfn::find_shape(name) != nullptr);
   for (auto name : l1::tf::type_names()) CHECK(l1::tf::find_shape(name) != nullptr);
   auto tf_names = l1::tf::type_names();

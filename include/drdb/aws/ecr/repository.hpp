@@ -49,6 +49,9 @@ class Repository : public Resource {
   Str repository_name() const { return attr("Name"); }
   Str repository_arn() const { return attr("Arn"); }
   Str repository_uri() const { return attr("Uri"); }  // <account>.dkr.ecr.<region>.amazonaws.com/<name>
+  // <account>.dkr.ecr.<region>.<URL suffix>: the registry of the stack's account and region that
+  // holds the repository, the unit Docker trusts and logs in to.
+  Str registry() const;
 
   void add_lifecycle_rule(LifecycleRule rule) { props_.lifecycle_rules.push_back(std::move(rule)); }
   // {"rules": [...]} as ECR's lifecycle policy text expects it, rules sorted by priority.

@@ -73,7 +73,9 @@ struct ClusterRoles {
 struct SshAccess {
   std::string existing_key_name;
   bool create_key_pair = false;
-  std::string public_key;  // with create_key_pair: import this key (needed by Terraform)
+  // With create_key_pair: import this key. Empty: CloudFormation generates the key (private key in
+  // SSM at /ec2/keypair/<id>); Terraform reads the public key from a variable (see KeyPair).
+  std::string public_key;
   std::vector<std::string> allowed_cidrs;  // ingress on port 22 of the primary node
 };
 

@@ -76,6 +76,7 @@ class Function : public Resource, public UsesAssets {
     // The log group (child "LogGroup", "/aws/lambda/<function_name>" when the name is given).
     logs::Retention log_retention = logs::Retention::OneYear;
     const kms::Key* log_key = nullptr;  // see logs::LogGroup::Props::kms_key
+    std::string log_group_name;         // the log group's own name, e.g. "/app/ingest/launcher"
   };
   Function(const Scope& scope, Props props);
 

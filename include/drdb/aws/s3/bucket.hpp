@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "drdb/aws/iam/policy.hpp"
+#include "drdb/aws/s3/cors.hpp"
 #include "drdb/aws/s3/lifecycle.hpp"
 #include "drdb/aws/s3/notifications.hpp"
 #include "drdb/core/resource.hpp"
@@ -48,6 +49,8 @@ class Bucket : public Resource {
     // policy gets the logging.s3.amazonaws.com grant AWS recommends (ACLs being disabled).
     Bucket* access_logs_bucket = nullptr;
     std::string access_logs_prefix;
+    // Browser access from other origins (cors.hpp): none unless rules say so.
+    std::vector<CorsRule> cors_rules;
   };
   Bucket(const Scope& scope, Props props);
 

@@ -8,8 +8,12 @@
 //    termination protection first when the model sets it): terminating while paging would shift the
 //    later pages. EMR cannot stop a cluster and keep it: "stop" terminates, and "start" launches a
 //    new one.
-//  - start, and recycle after its stop, launch a cluster from the typed model (createCluster,
-//    without waiting for it) unless one named like the model is already up or on its way.
+//  - start launches a cluster from the typed model (createCluster, without waiting for it) unless one
+//    named like the model is already up or on its way; recycle does the same after its stop only
+//    when that stop terminated a cluster, so a recycle between a scheduled stop and the next start
+//    leaves the model stopped.
+// Schedules are cron or rate expressions in UTC (checked before deploying); two actions on the same
+// expression are an error, as their executions would race.
 // Each schedule is an EventBridge rule (children "StartSchedule", "StopSchedule",
 // "RecycleSchedule") that starts the machine with its action. The machine's role gets exactly the
 // EMR calls and iam:PassRole these need.

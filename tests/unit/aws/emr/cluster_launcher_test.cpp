@@ -112,3 +112,49 @@ TEST_CASE("cluster launcher: without a cluster or run log it says what to set; a
   CHECK(contains(d, "no run log table"));
   CHECK(contains(d, "warning: [App/S/Twice] the stack launches App/S/Always too"));
 }
+
+TEST_CASE("cluster launcher: the run table's platform columns, retention, cap and initial steps in its environment") {
+  LauncherEnv env;
+  auto& cluster = env.workflow_cluster();
+  auto& runs = env.stack.add<aws::dynamodb::Table>("Expiring", {.partition_key = {"Correlation_Id"},
+                                                                .sort_key = aws::dynamodb::Attribute{"DataProduct"},
+                                                                .time_to_live_attribute = "TimeToExist"});
+  auto props = env.launcher_props(cluster);
+  props.run_log = &runs;
+  props.initial_steps = {Step::hive("initial-load-orders", "s3://c/initial.q")};
+  props.data_product = "PDM";
+  props.run_columns = {{"S3_Prefix_Snapshots", Str("s3://") + env.data.bucket_name() + "/snapshots/"}, {"Snapshot_Type", Str("full")}};
+  props.run_retention_days = 90;
+  props.max_relaunches = 2;
+  props.operator_stop = true;
+  auto& launcher = env.stack.add<ClusterLauncher>("Launcher", std::move(props));
+
+  CHECK(diagnostics_of(env.app) == "");
+  CHECK(env_text(launcher, "DATA_PRODUCT") == "PDM");
+  const auto columns = json::parse(env_text(launcher, "RUN_COLUMNS"));
+  CHECK(columns["Snapshot_Type"] == "full");
+  CHECK(columns["S3_Prefix_Snapshots"].get<std::string>().ends_with("/snapshots/"));
+  CHECK(env_text(launcher, "RUN_TTL_DAYS") == "90");
+  CHECK(env_text(launcher, "MAX_RELAUNCHES") == "2");
+  CHECK(json::parse(env_text(launcher, "INITIAL_STEPS"))[0]["Name"] == "initial-load-orders");
+  const auto out = render_all(env.app);
+  CHECK(contains(out.cfn["Resources"][logical_id(launcher.role())].dump(), "elasticmapreduce:ListClusters"));
+}
+
+TEST_CASE("cluster launcher: retention without the TTL attribute, a column of its own and a bad cap are errors") {
+  LauncherEnv env;
+  auto& cluster = env.workflow_cluster();
+  auto props = env.launcher_props(cluster);
+  props.run_columns = {{"Cluster_Id", Str("x")}};
+  props.run_retention_days = 90;
+  props.max_relaunches = -1;
+  props.environment = {{"DATA_PRODUCT", Str("x")}};
+  auto& launcher = env.stack.add<ClusterLauncher>("Launcher", std::move(props));
+  const auto d = diagnostics_of(env.app);
+  CAPTURE(d);
+  CHECK(contains(d, "runs expire (run_retention_days) but the run log App/S/Runs has no TTL attribute TimeToExist"));
+  CHECK(contains(d, "run column Cluster_Id is written by the launcher itself"));
+  CHECK(contains(d, "max_relaunches is -1"));
+  CHECK(contains(d, "environment variable DATA_PRODUCT is set by the launcher from its props"));
+  CHECK(launcher.props().environment.count("MAX_RELAUNCHES") == 1);
+}

@@ -458,6 +458,16 @@ TEST_CASE("a created key pair: CloudFormation generates it and outputs the SSM p
   CHECK(cfn_resource(cfn, "AWS::EMR::Cluster")["Properties"]["Instances"]["Ec2KeyName"] == json({{"Ref", key}}));
   CHECK(cfn["Outputs"]["EtlPrivateKeyParameter"]["Value"] ==
         json::parse(R"({"Fn::Join": ["", ["/ec2/keypair/", {"Fn::GetAtt": [")" + key + R"(", "KeyPairId"]}]]})"));
+  CHECK_FALSE(cfn.contains("Parameters"));
+
+  // Terraform cannot generate a key without keeping its private half in the state: the operator's
+  // public key comes from a variable, checked as an OpenSSH key before anything is planned.
+  const auto tf = json::parse(synthesize(env.app, {.formats = {Format::Terraform}}).at(0).content);
+  CHECK(tf_resource(tf, "aws_key_pair")["public_key"] == "${var." + key + "PublicKey}");
+  const auto& variable = tf.at("variable").at(key + "PublicKey");
+  CHECK(variable["type"] == "string");
+  CHECK(variable["validation"][0]["condition"] == "${can(regex(\"^(ssh-ed25519|ssh-rsa) \", var." + key + "PublicKey))}");
+  CHECK(tf.dump().find("tls_private_key") == std::string::npos);
 
   // With a public key both targets import it, and there is no private key to point at.
   Env imported;
@@ -466,6 +476,7 @@ TEST_CASE("a created key pair: CloudFormation generates it and outputs the SSM p
   imported.cluster(std::move(q));
   const auto o = render_all(imported.app);
   CHECK(tf_resource(o.tf, "aws_key_pair")["public_key"] == "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample ops");
+  CHECK(o.tf.dump().find("PublicKey") == std::string::npos);
   CHECK_FALSE(o.cfn.contains("Outputs"));
 }
 

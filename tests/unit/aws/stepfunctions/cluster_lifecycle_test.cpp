@@ -33,7 +33,7 @@ struct Lifecycle {
 
 }  // namespace
 
-TEST_CASE("start launches unless a cluster is up; stop terminates what every page lists; recycle does both") {
+TEST_CASE("start launches unless a cluster is up; stop terminates what every page lists; recycle replaces what it stops") {
   Lifecycle l;
   CHECK(validate(l.env.app).format() == "");
   const auto s = l.states();
@@ -48,7 +48,10 @@ TEST_CASE("start launches unless a cluster is up; stop terminates what every pag
   CHECK(s["TerminateClusters"]["ItemsPath"] == "$.found");
   CHECK(s["TerminateClusters"]["ItemProcessor"]["StartAt"] == "TerminateCluster");
   CHECK(s["TerminateClusters"]["Next"] == "StartAgain");
-  CHECK(s["StartAgain"]["Choices"][0] == json::parse(R"({"Variable": "$.action", "StringEquals": "recycle", "Next": "ListClusters"})"));
+  // A recycle launches again only when its stop terminated a cluster.
+  CHECK(s["StartAgain"]["Choices"][0] == json::parse(R"({"And": [{"Variable": "$.action", "StringEquals": "recycle"},
+                                                                {"Variable": "$.found[0]", "IsPresent": true}],
+                                                        "Next": "ListClusters"})"));
   CHECK(s["StartAgain"]["Default"] == "Stopped");
   CHECK(s["AnyRunning"]["Choices"][0]["Next"] == "AlreadyRunning");
   CHECK(s["AnyRunning"]["Choices"][1]["Next"] == "ListNextClusters");
@@ -110,4 +113,20 @@ TEST_CASE("a lifecycle without a cluster or a schedule says what is missing") {
   CHECK(contains(text, "warning: [App/S/StackCluster] the schedules terminate the cluster the stack itself launches"));
   CHECK(contains(text, "[App/S/NoCluster] no cluster model"));
   CHECK_THROWS_AS(none.state_machine(), Error);
+}
+
+TEST_CASE("schedules are checked: two actions on one expression, and an invalid expression, are errors") {
+  emr_test::Env env;
+  auto p = env.props();
+  p.launch = aws::emr::Launch::ByWorkflows;
+  auto& cluster = env.cluster(std::move(p));
+  env.stack.add<ClusterLifecycle>("Same", {.cluster = &cluster,
+                                           .start = Schedule::cron({.hours = "6", .day_of_week = "MON-FRI"}),
+                                           .stop = Schedule::cron({.hours = "6", .day_of_week = "MON-FRI"})});
+  env.stack.add<ClusterLifecycle>("Bad", {.cluster = &cluster, .stop = Schedule::cron({.hours = "25", .day_of_week = "MON-FRI"})});
+  const auto text = diagnostics_of(env.app);
+  CHECK(contains(text, "[App/S/Same] start and stop share the schedule cron(0 6 ? * MON-FRI *), so two executions race on the same "
+                       "clusters — give each action its own time"));
+  CHECK(contains(text, "[App/S/Bad/StopSchedule]"));
+  CHECK(contains(text, "hours"));
 }
