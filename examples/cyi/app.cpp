@@ -1,6 +1,7 @@
 #include "cyi/cyi.hpp"
 #include "cluster_security.hpp"
 #include "handler_code.hpp"
+#include "job_script.hpp"
 #include "network/network.hpp"
 #include "run_tracking.hpp"
 
@@ -12,8 +13,8 @@ namespace {
 
 // The step the launcher fills in for each day of a run ({database}, {date}): a temporary table over
 // the day's data under the landing bucket, partitioned and appended to the database's table.
-Step append_partition(const aws::s3::Bucket& landing, const aws::s3::Bucket& code, const aws::s3::Bucket& warehouse) {
-  return Step::hive("append-{database}-{date}", Str("s3://") + code.bucket_name() + "/hive/append_partition.q",
+Step append_partition(const aws::s3::Bucket& landing, const aws::s3::FileAsset& script, const aws::s3::Bucket& warehouse) {
+  return Step::hive("append-{database}-{date}", script.s3_uri(),
                     {{"DATABASE", Str("{database}")},
                      {"PARTITION_DATE", Str("{date}")},
                      {"INPUT", Str("s3://") + landing.bucket_name() + "/{database}/{date}/"},
@@ -34,7 +35,7 @@ void build(App& app) {
                   .lifecycle_rules = {{.id = "AgeOutUploads", .expiration_days = 30, .noncurrent_version_expiration_days = 7}},
                   .access_logs_bucket = &logs,
                   .access_logs_prefix = "s3-access/landing/"});
-  auto& code = stack.add<aws::s3::Bucket>("Code", {.versioned = true, .access_logs_bucket = &logs, .access_logs_prefix = "s3-access/code/"});
+  auto& append_script = job_script(stack, "AppendScript", "cyi", "append_partition.q");
   auto& warehouse = stack.add<aws::s3::Bucket>("Warehouse", {.versioned = true, .access_logs_bucket = &logs,
                                                              .access_logs_prefix = "s3-access/warehouse/"});
 
@@ -74,14 +75,14 @@ void build(App& app) {
                                                 .keep_alive_when_no_steps = false});
   cluster.suppress("EMR.4", "a transient batch cluster in private subnets; in-transit TLS needs a certificate bundle of the user's own");
   landing.grant_read(cluster.job_flow_role());
-  code.grant_read(cluster.job_flow_role(), "hive/*");
+  append_script.grant_read(cluster.job_flow_role());
   warehouse.grant_read_write(cluster.job_flow_role());
 
   // One run per partition, whatever the number of its objects; operators start, stop and clear
   // runs by invoking the launcher ({"action": ...}); a failed run restarts from its failed step.
   auto& launcher = stack.add<ClusterLauncher>("Launcher", {.cluster = &cluster,
                                                           .code = handler_code("launcher"),
-                                                          .steps = {append_partition(landing, code, warehouse)},
+                                                          .steps = {append_partition(landing, append_script, warehouse)},
                                                           .run_log = &runs,
                                                           .run_retention_days = 90,
                                                           .max_relaunches = 2,

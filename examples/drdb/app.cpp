@@ -1,5 +1,6 @@
 #include "drdb/reference.hpp"
 #include "cluster_security.hpp"
+#include "job_script.hpp"
 #include "network/network.hpp"
 
 namespace drdb::examples::drdb_app {
@@ -17,7 +18,7 @@ void build(App& app) {
 
   auto& logs = stack.add<aws::s3::Bucket>("Logs", {.lifecycle_rules = {{.id = "AgeOutLogs", .expiration_days = 365}}});
   auto& landing = stack.add<aws::s3::Bucket>("Landing", {.versioned = true, .access_logs_bucket = &logs, .access_logs_prefix = "s3-access/landing/"});
-  auto& code = stack.add<aws::s3::Bucket>("Code", {.versioned = true, .access_logs_bucket = &logs, .access_logs_prefix = "s3-access/code/"});
+  auto& ingest_script = job_script(stack, "IngestScript", "drdb", "ingest.py");
   auto& lake = stack.add<aws::s3::Bucket>("Lake", {.versioned = true, .access_logs_bucket = &logs, .access_logs_prefix = "s3-access/lake/"});
 
   auto& security = encrypted_at_rest(stack, "the DRDB clusters");
@@ -61,14 +62,14 @@ void build(App& app) {
                                                   .max_core_capacity = 3},
                 .idle_timeout_seconds = 2 * 3600});
   cluster.suppress("EMR.4", "batch steps in private subnets; in-transit TLS needs a certificate bundle of the user's own");
-  code.grant_read(cluster.job_flow_role(), "jobs/*");
+  ingest_script.grant_read(cluster.job_flow_role());
   landing.grant_read(cluster.job_flow_role());
   lake.grant_read_write(cluster.job_flow_role());
 
   auto& runs = stack.add<aws::dynamodb::Table>("RunLog", {.partition_key = {"Correlation_Id"}, .time_to_live_attribute = "TimeToExist"});
   auto& workflow = stack.add<EnsureClusterRunStep>(
       "Ingest", {.cluster = &cluster,
-                 .step = Step::spark("ingest", {.application = Str("s3://") + code.bucket_name() + "/jobs/ingest.py",
+                 .step = Step::spark("ingest", {.application = ingest_script.s3_uri(),
                                                 // the uploaded object, then where the job writes
                                                 .args = {EnsureClusterRunStep::object_uri(), Str("s3://") + lake.bucket_name() + "/"}}),
                  .run_log = &runs,

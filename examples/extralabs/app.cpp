@@ -1,6 +1,7 @@
 #include "extralabs/extralabs.hpp"
 #include "cluster_security.hpp"
 #include "handler_code.hpp"
+#include "job_script.hpp"
 #include "network/network.hpp"
 
 namespace drdb::examples::extralabs {
@@ -61,7 +62,7 @@ struct ClusterLaunch {
 };
 
 // A cluster of the app's model: Spark in the job image, private subnet, encrypted at rest, reading
-// uploads and job code.
+// uploads.
 Cluster& add_cluster(Stack& stack, ClusterLaunch launch, const Storage& storage, aws::ec2::Vpc& vpc,
                      const aws::ecr::Repository& images) {
   auto& security = encrypted_at_rest(stack, launch.clusters);
@@ -81,12 +82,12 @@ Cluster& add_cluster(Stack& stack, ClusterLaunch launch, const Storage& storage,
   cluster.suppress("EMR.4", "clusters in private subnets; in-transit TLS needs a certificate bundle of the user's own");
   images.grant_pull(cluster.job_flow_role());
   storage.uploads.grant_read(cluster.job_flow_role(), std::string(upload_prefix) + "*");
-  storage.code.grant_read(cluster.job_flow_role(), "jobs/*");
+  storage.uploads.grant_put(cluster.job_flow_role(), "results/*");  // where process.py writes
   return cluster;
 }
 
-Step process(const aws::s3::Bucket& code) {
-  return Step::spark("process-{date}", {.application = Str("s3://") + code.bucket_name() + "/jobs/process.py",
+Step process(const aws::s3::FileAsset& script) {
+  return Step::spark("process-{date}", {.application = script.s3_uri(),
                                         .args = {Str("--input"), Str("{input_path}")}});
 }
 
@@ -111,9 +112,12 @@ void build(App& app) {
 
   auto& invoke = add_stack(app, "ExtralabsInvoke", "Extralabs launcher: a cluster per request on its input path");
   auto& runs = invoke.add<aws::dynamodb::Table>("Runs", {.partition_key = {"Correlation_Id"}, .sort_key = aws::dynamodb::Attribute{"DataProduct"}});
+  // The job the launcher's clusters run; their role (ExtralabsEmr) reads it through this stack's policy.
+  auto& process_script = job_script(invoke, "ProcessScript", "extralabs", "process.py");
+  process_script.grant_read(cluster.job_flow_role());
   auto& launcher = invoke.add<ClusterLauncher>("Launcher", {.cluster = &cluster,
                                                            .code = handler_code("launcher"),
-                                                           .steps = {process(storage.code)},
+                                                           .steps = {process(process_script)},
                                                            .run_log = &runs,
                                                            .description = "launches a cluster on the request's input path",
                                                            .timeout = 30,
@@ -148,6 +152,8 @@ void build(App& app) {
                             .launch = Launch::WithStack, .log_prefix = "emr-development/", .keep_alive = true,
                             .idle_timeout_seconds = 4 * 3600},
               storage, vpc, images);
+  // People try their jobs on it from the code bucket.
+  storage.code.grant_read(dev.job_flow_role(), "jobs/*");
   development.add<Output>("DevelopmentClusterId", {.value = dev.cluster_id().value()});
 }
 

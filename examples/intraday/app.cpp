@@ -1,5 +1,6 @@
 #include "cluster_security.hpp"
 #include "handler_code.hpp"
+#include "job_script.hpp"
 #include "intraday/intraday.hpp"
 #include "network/network.hpp"
 
@@ -27,9 +28,11 @@ Configurations read_replica(const aws::s3::Bucket& hbase) {
   return c;
 }
 
-Step positions(const aws::s3::Bucket& code) {
-  return Step::spark("positions-{date}", {.application = Str("s3://") + code.bucket_name() + "/jobs/intraday_positions.py",
-                                          .args = {Str("--date"), Str("{date}")}});
+// The day's positions so far, from the replica's view of the trades, written beside the HBase root.
+Step positions(const aws::s3::FileAsset& script, const aws::s3::Bucket& hbase) {
+  return Step::spark("positions-{date}", {.application = script.s3_uri(),
+                                          .args = {Str("--date"), Str("{date}"), Str("--output"),
+                                                   Str("s3://") + hbase.bucket_name() + "/intraday-positions/"}});
 }
 
 }  // namespace
@@ -41,7 +44,7 @@ void build(App& app) {
   auto& vpc = network::add_compact_vpc(stack, "10.60.0.0/16");
 
   auto& logs = stack.add<aws::s3::Bucket>("Logs", {.lifecycle_rules = {{.id = "AgeOutLogs", .expiration_days = 365}}});
-  auto& code = stack.add<aws::s3::Bucket>("Code", {.versioned = true, .access_logs_bucket = &logs, .access_logs_prefix = "s3-access/code/"});
+  auto& positions_script = job_script(stack, "PositionsScript", "intraday", "intraday_positions.py");
   auto& hbase = stack.add<aws::s3::Bucket>("Hbase", {.versioned = true, .access_logs_bucket = &logs, .access_logs_prefix = "s3-access/hbase/"});
 
   auto& security = encrypted_at_rest(stack, "the intraday clusters");
@@ -59,7 +62,7 @@ void build(App& app) {
                                                  .configurations = {read_replica(hbase)},
                                                  .keep_alive_when_no_steps = false});
   cluster.suppress("EMR.4", "a transient batch cluster in private subnets; in-transit TLS needs a certificate bundle of the user's own");
-  code.grant_read(cluster.job_flow_role(), "jobs/*");
+  positions_script.grant_read(cluster.job_flow_role());
   hbase.grant_read_write(cluster.job_flow_role());
 
   auto& jobs = stack.add<aws::dynamodb::Table>("JobStatus", {.partition_key = {"JobName"}});
@@ -67,7 +70,7 @@ void build(App& app) {
 
   auto& launcher = stack.add<ClusterLauncher>("Launcher", {.cluster = &cluster,
                                                           .code = handler_code("launcher"),
-                                                          .steps = {positions(code)},
+                                                          .steps = {positions(positions_script, hbase)},
                                                           .run_log = &runs,
                                                           // An active job is waited for 14 minutes; the HBase
                                                           // maintenance window launches nothing.

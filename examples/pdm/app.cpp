@@ -1,5 +1,6 @@
 #include "cluster_security.hpp"
 #include "handler_code.hpp"
+#include "job_script.hpp"
 #include "network/network.hpp"
 #include "pdm/pdm.hpp"
 #include "run_tracking.hpp"
@@ -11,18 +12,29 @@ using aws::events::Schedule;
 
 namespace {
 
-std::vector<Step> daily_steps(const aws::s3::Bucket& code) {
-  const Str scripts = Str("s3://") + code.bucket_name() + "/pdm/";
-  return {Step::hive("load", scripts + "load_products.q", {{"RUN_DATE", Str("{date}")}}, ActionOnFailure::CancelAndWait),
-          Step::spark("publish", {.application = scripts + "publish_products.py", .args = {Str("{date}")}}, ActionOnFailure::CancelAndWait)};
+struct Scripts {
+  const aws::s3::FileAsset& load;
+  const aws::s3::FileAsset& initial_load;
+  const aws::s3::FileAsset& publish;
+  const aws::s3::FileAsset& metrics;
+};
+
+// The run's metrics (JSON the scraper reads, publish_products.py) are cleared when it starts and
+// when it has succeeded; a failed run leaves them, status and all, until the next one.
+std::vector<Step> daily_steps(const Scripts& scripts, const Str& metrics) {
+  return {Step::spark("clear-metrics", {.application = scripts.metrics.s3_uri(), .args = {Str("clear"), metrics}}, ActionOnFailure::CancelAndWait),
+          Step::hive("load", scripts.load.s3_uri(), {{"RUN_DATE", Str("{date}")}}, ActionOnFailure::CancelAndWait),
+          Step::spark("publish", {.application = scripts.publish.s3_uri(), .args = {Str("{date}"), metrics}}, ActionOnFailure::CancelAndWait),
+          Step::spark("clear-metrics-at-end", {.application = scripts.metrics.s3_uri(), .args = {Str("clear"), metrics}},
+                      ActionOnFailure::CancelAndWait)};
 }
 
 // The initial transactional load: each of the five transactional tables in full, before the daily
 // steps, when a launch asks for "INITIAL_LOAD": true.
-std::vector<Step> initial_load_steps(const aws::s3::Bucket& code) {
+std::vector<Step> initial_load_steps(const Scripts& scripts) {
   std::vector<Step> steps;
   for (const char* table : {"orders", "order_lines", "products", "customers", "prices"})
-    steps.push_back(Step::hive(std::string("initial-load-") + table, Str("s3://") + code.bucket_name() + "/pdm/initial_load.q",
+    steps.push_back(Step::hive(std::string("initial-load-") + table, scripts.initial_load.s3_uri(),
                                {{"TABLE", Str(table)}, {"RUN_DATE", Str("{date}")}}, ActionOnFailure::CancelAndWait));
   return steps;
 }
@@ -46,7 +58,10 @@ void build(App& app) {
       "MetastorePassword", {.description = "Password of the hive user of the Hive metastore database (plaintext secret string)"});
 
   auto& logs = stack.add<aws::s3::Bucket>("Logs", {.lifecycle_rules = {{.id = "AgeOutLogs", .expiration_days = 365}}});
-  auto& code = stack.add<aws::s3::Bucket>("Code", {.versioned = true, .access_logs_bucket = &logs, .access_logs_prefix = "s3-access/code/"});
+  const Scripts scripts{.load = job_script(stack, "LoadScript", "pdm", "load_products.q"),
+                        .initial_load = job_script(stack, "InitialLoadScript", "pdm", "initial_load.q"),
+                        .publish = job_script(stack, "PublishScript", "pdm", "publish_products.py"),
+                        .metrics = job_script(stack, "MetricsScript", "pdm", "run_metrics.py")};
   // The snapshots a run reads and the analytical data set it writes.
   auto& data = stack.add<aws::s3::Bucket>("Data", {.versioned = true, .access_logs_bucket = &logs, .access_logs_prefix = "s3-access/data/"});
   auto& snapshot_type = stack.add<Parameter>("SnapshotType", {.description = "Snapshot_Type of the runs: the snapshots they read",
@@ -75,7 +90,8 @@ void build(App& app) {
                                             .hive_schema_version = 3}),
                 .keep_alive_when_no_steps = false});
   cluster.suppress("EMR.4", "a transient batch cluster in private subnets; in-transit TLS needs a certificate bundle of the user's own");
-  code.grant_read(cluster.job_flow_role(), "pdm/*");
+  for (const auto* script : {&scripts.load, &scripts.initial_load, &scripts.publish, &scripts.metrics})
+    script->grant_read(cluster.job_flow_role());
   data.grant_read_write(cluster.job_flow_role());
 
   // The run table as the platform names it: one item per run of the PDM data product, kept current
@@ -89,8 +105,8 @@ void build(App& app) {
   auto& launcher = stack.add<ClusterLauncher>(
       "Launcher", {.cluster = &cluster,
                    .code = handler_code("launcher"),
-                   .steps = daily_steps(code),
-                   .initial_steps = initial_load_steps(code),
+                   .steps = daily_steps(scripts, Str("s3://") + data.bucket_name() + "/metrics/pdm/"),
+                   .initial_steps = initial_load_steps(scripts),
                    .run_log = &runs,
                    .required_secrets = {&password},
                    .data_product = "PDM",

@@ -58,6 +58,7 @@
 #include "drdb/aws/lambda/runtime.hpp"
 #include "drdb/aws/logs/log_group.hpp"
 #include "drdb/aws/s3/bucket.hpp"
+#include "drdb/aws/s3/file_asset.hpp"
 #include "drdb/aws/s3/lifecycle.hpp"
 #include "drdb/aws/s3/notifications.hpp"
 #include "drdb/aws/secretsmanager/secret.hpp"

@@ -28,7 +28,9 @@ std::string parameter_overrides(const App& app, const std::string& stack_name) {
   for (const auto& child : stack->children()) {
     const auto* p = dynamic_cast<const Parameter*>(child.get());
     if (p == nullptr || p->props().default_value) continue;
-    overrides += " " + p->id() + (p->props().cloudformation_only ? "=<assets bucket>" : "=<value>");
+    // The assets bucket is the stack's parameter of that name (Stack::assets_bucket).
+    const bool assets = p->props().cloudformation_only || p->id() == "AssetsBucket";
+    overrides += " " + p->id() + (assets ? "=<assets bucket>" : "=<value>");
   }
   return overrides.empty() ? overrides : " --parameter-overrides" + overrides;
 }
@@ -68,6 +70,12 @@ bool cloudformation_uploads_assets(const std::vector<AssetFile>& side_files) {
   return std::any_of(json["assets"].begin(), json["assets"].end(), [](const nlohmann::json& a) { return a.contains("cloudformation"); });
 }
 
+// Whether a Terraform module uploads file assets to the assets bucket, a variable with no default.
+bool reads_assets_bucket(const Document& tf) {
+  const auto json = nlohmann::json::parse(tf.content, nullptr, false);
+  return json.is_object() && json.contains("variable") && json["variable"].contains("AssetsBucket");
+}
+
 }  // namespace
 
 void print_deploy_commands(const App& app, const Synthesis& synthesis, const std::vector<AssetFile>& side_files,
@@ -75,7 +83,7 @@ void print_deploy_commands(const App& app, const Synthesis& synthesis, const std
   if (synthesis.stacks.empty()) return;
   out << "to deploy, in this order:\n";
   if (cloudformation_uploads_assets(side_files))
-    out << "  first upload the Lambda code (assets.json): aws s3 cp " << (dir / "assets").generic_string()
+    out << "  first upload the assets (assets.json): aws s3 cp " << (dir / "assets").generic_string()
         << " s3://<assets bucket>/assets/ --recursive\n";
   for (const auto& deployment : synthesis.stacks) {
     const auto& name = deployment.stack;
@@ -90,7 +98,8 @@ void print_deploy_commands(const App& app, const Synthesis& synthesis, const std
     }
     if (const Document* tf = written(synthesis, name, Format::Terraform)) {
       const auto module = (dir / tf->path).parent_path().generic_string();
-      out << "  terraform -chdir=" << module << " init && terraform -chdir=" << module << " apply\n";
+      out << "  terraform -chdir=" << module << " init && terraform -chdir=" << module << " apply"
+          << (reads_assets_bucket(*tf) ? " -var AssetsBucket=<assets bucket>" : "") << '\n';
     }
   }
   print_teardown_commands(synthesis, dir, out);

@@ -1,6 +1,6 @@
 #include "drdb/core/raw_resource.hpp"
 
-#include "render/common/resource_visitor.hpp"
+#include "core/resource_visitor.hpp"
 
 namespace drdb {
 

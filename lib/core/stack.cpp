@@ -23,6 +23,19 @@ void require_direct_child_of_stack(const Construct& c, std::string_view what, Di
 
 Stack::Stack(const Scope& scope, Props props) : Construct(scope), props_(std::move(props)) {}
 
+const Parameter& Stack::assets_bucket(bool terraform) {
+  if (auto* existing = dynamic_cast<Parameter*>(find_child("AssetsBucket"))) {
+    if (terraform) existing->props_.cloudformation_only = false;
+    return *existing;
+  }
+  return add<Parameter>("AssetsBucket",
+                        {.description = "S3 bucket holding the files listed in assets.json, uploaded under their key before deploying",
+                         .allowed_pattern = "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",
+                         .min_length = 3,
+                         .max_length = 63,
+                         .cloudformation_only = !terraform});
+}
+
 void Stack::validate(Diagnostics& out) const {
   if (dynamic_cast<const App*>(scope()) == nullptr)
     out.error(path(), "a stack must be created directly in the app", "create it with app.add<Stack>(...)");

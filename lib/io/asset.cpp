@@ -112,6 +112,42 @@ std::shared_ptr<const Asset> Asset::from_files(std::string source_label, const s
   return asset;
 }
 
+std::shared_ptr<const Asset> Asset::from_file(const fs::path& path, std::string source_label) {
+  std::error_code ec;
+  const auto st = fs::status(path, ec);
+  std::string content;
+  std::string error;
+  if (path.empty()) error = "the asset path is empty";
+  else if (!fs::exists(st)) error = path.generic_string() + " does not exist";
+  else if (!fs::is_regular_file(st)) error = path.generic_string() + " is not a regular file (a file asset is one file)";
+  else read_file(path, content, error);
+  if (error.empty()) return from_content(path, std::move(content), std::move(source_label));
+  auto asset = std::make_shared<Asset>();
+  asset->source_ = source_label.empty() ? path.generic_string() : std::move(source_label);
+  asset->error_ = std::move(error);
+  return asset;
+}
+
+std::shared_ptr<const Asset> Asset::from_content(const fs::path& name, std::string content, std::string source_label) {
+  auto asset = std::make_shared<Asset>();
+  asset->source_ = source_label.empty() ? name.generic_string() : std::move(source_label);
+  if (content.empty()) {
+    asset->error_ = name.generic_string() + " is empty";
+    return asset;
+  }
+  // Only a plain extension is kept (".py", ".q"): the key stays a safe S3 key whatever the name.
+  const auto extension = name.extension().generic_string();
+  const bool plain = extension.size() > 1 && extension.size() <= 16 &&
+                     std::all_of(extension.begin() + 1, extension.end(), [](char ch) {
+                       return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+                     });
+  asset->extension_ = plain ? extension : "";
+  asset->zip_ = std::move(content);
+  asset->unzipped_size_ = asset->zip_.size();
+  asset->sha256_ = io::sha256_hex(asset->zip_);
+  return asset;
+}
+
 std::string Asset::sha256_base64() const { return io::sha256_base64(zip_); }
 
 }  // namespace drdb

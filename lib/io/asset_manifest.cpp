@@ -57,16 +57,18 @@ std::vector<AssetFile> asset_files(const App& app, const SynthOptions& options) 
   nlohmann::json list = nlohmann::json::array();
   for (const auto& [sha, use] : uses) {
     const auto& a = *use.asset;
-    files.push_back({a.relative_path(), a.zip()});
+    files.push_back({a.relative_path(), a.content()});
     nlohmann::json entry = {{"file", a.relative_path()},
                             {"sha256", sha},
-                            {"size", a.zip().size()},
+                            {"size", a.content().size()},
                             {"source", a.source()},
                             {"used_by", use.used_by}};
     if (use.cloudformation)  // the templates read the bucket from this parameter and use this key
       entry["cloudformation"] = {{"bucket_parameter", "AssetsBucket"}, {"key", a.relative_path()}};
-    if (use.terraform)  // relative to terraform/<Stack>/, where terraform runs
+    if (use.terraform && a.archive())  // relative to terraform/<Stack>/, where terraform runs
       entry["terraform"] = {{"filename", "../../" + a.relative_path()}, {"source_code_hash", a.sha256_base64()}};
+    else if (use.terraform)  // uploaded by the module itself (aws_s3_object) to the same bucket and key
+      entry["terraform"] = {{"bucket_variable", "AssetsBucket"}, {"key", a.relative_path()}, {"source", "../../" + a.relative_path()}};
     list.push_back(std::move(entry));
   }
   nlohmann::json manifest = {{"assets", std::move(list)}, {"version", 1}};

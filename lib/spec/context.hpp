@@ -14,6 +14,7 @@
 #include "drdb/core/construct.hpp"
 #include "drdb/core/diagnostics.hpp"
 #include "drdb/core/stack.hpp"
+#include "drdb/spec/spec.hpp"
 
 namespace drdb::spec {
 
@@ -27,10 +28,18 @@ class Context {
     std::map<std::string, const Parameter*, std::less<>> parameters;
   };
 
-  Context(std::string file, Diagnostics& out) : file_(std::move(file)), out_(out) {}
+  // `embedded`, when given, outlives the context.
+  Context(std::string file, Diagnostics& out, const EmbeddedFiles* embedded = nullptr)
+      : file_(std::move(file)), out_(out), embedded_(embedded) {}
 
   // The spec file's directory: paths written in the spec (assets) are relative to it.
   std::filesystem::path directory() const { return std::filesystem::path(file_).parent_path(); }
+  // The content of a file the spec names, when it came with the spec (spec.hpp); null otherwise.
+  const std::string* embedded_file(std::string_view path_as_written) const {
+    if (embedded_ == nullptr) return nullptr;
+    const auto it = embedded_->find(path_as_written);
+    return it == embedded_->end() ? nullptr : &it->second;
+  }
 
   // "app.yaml:12:5" (1-based), or the file alone when the node has no position.
   std::string where(const YAML::Node& at) const;
@@ -77,6 +86,7 @@ class Context {
  private:
   std::string file_;
   Diagnostics& out_;
+  const EmbeddedFiles* embedded_;
   std::map<std::string, Scope, std::less<>> scopes_;
   std::string current_;
   std::vector<std::string> keys_;

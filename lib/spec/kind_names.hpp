@@ -25,6 +25,7 @@ class LogGroup;
 }
 namespace drdb::aws::s3 {
 class Bucket;
+class FileAsset;
 }
 namespace drdb::aws::secretsmanager {
 class Secret;
@@ -69,6 +70,7 @@ DRDB_SPEC_KIND_NAME(aws::iam::Role, "iam.Role")
 DRDB_SPEC_KIND_NAME(aws::kms::Key, "kms.Key")
 DRDB_SPEC_KIND_NAME(aws::logs::LogGroup, "logs.LogGroup")
 DRDB_SPEC_KIND_NAME(aws::s3::Bucket, "s3.Bucket")
+DRDB_SPEC_KIND_NAME(aws::s3::FileAsset, "s3.FileAsset")
 DRDB_SPEC_KIND_NAME(aws::secretsmanager::Secret, "secretsmanager.Secret")
 DRDB_SPEC_KIND_NAME(aws::sqs::Queue, "sqs.Queue")
 DRDB_SPEC_KIND_NAME(aws::apigateway::RestApi, "apigateway.RestApi")

@@ -1,17 +1,21 @@
-// s3.Bucket and kms.Key in specs, with their grants to roles (and to CloudWatch Logs, for keys).
+// s3.Bucket, s3.FileAsset and kms.Key in specs, with their grants to roles (and to CloudWatch
+// Logs, for keys).
 #include "drdb/aws/iam/role.hpp"
 #include "drdb/aws/kms/key.hpp"
 #include "drdb/aws/logs/log_group.hpp"
 #include "drdb/aws/s3/bucket.hpp"
+#include "drdb/aws/s3/file_asset.hpp"
 #include "spec/iam_codecs.hpp"
 #include "spec/kind.hpp"
 #include "spec/kind_names.hpp"
+#include "spec/role_grants.hpp"
 
 namespace drdb::spec {
 
 using aws::iam::Role;
 using aws::kms::Key;
 using aws::s3::Bucket;
+using aws::s3::FileAsset;
 using aws::s3::LifecycleRule;
 using aws::s3::StorageClass;
 using aws::s3::Transition;
@@ -191,8 +195,45 @@ struct Fields<KeyActions> {
   }
 };
 
+// A relative path is relative to the spec file; assets.json names the file as written, so the
+// manifest is the same wherever synth runs.
+template <>
+struct Fields<FileAsset::Props> {
+  static constexpr std::string_view name = "s3.FileAsset";
+  static const FieldList<FileAsset::Props>& get() {
+    static const FieldList<FileAsset::Props> list{
+        {"path", "the file, relative to the spec file", required,
+         [](const YAML::Node& n, FileAsset::Props& p, Context& c) {
+           std::string written;
+           if (!Codec<std::string>::read(n, written, c)) return false;
+           p.source_label = written;
+           if (const std::string* embedded = c.embedded_file(written)) {
+             p.path = written;
+             p.content = *embedded;
+           } else {
+             p.path = c.directory() / written;
+           }
+           return true;
+         },
+         [] { return Codec<std::string>::schema(); }}};
+    return list;
+  }
+};
+
+template <>
+struct GrantNames<FileAsset> {
+  static constexpr std::pair<std::string_view, GrantMethod<FileAsset>> values[] = {{"read", &FileAsset::grant_read}};
+};
+
 std::vector<Kind> s3_kinds() {
-  return {make_kind<Bucket, BucketActions>(
+  return {make_kind<FileAsset, GrantActions<FileAsset>>(
+              "a local file deployed to S3 as it is (a job script), keyed by its content hash in the assets bucket",
+              {{"s3_uri", [](const FileAsset& a) { return a.s3_uri(); }},
+               {"bucket_name", [](const FileAsset& a) { return a.bucket_name(); }},
+               {"object_key", [](const FileAsset& a) { return Str(a.object_key()); }},
+               {"object_arn", [](const FileAsset& a) { return a.object_arn(); }}},
+              apply_grant_actions<FileAsset>),
+          make_kind<Bucket, BucketActions>(
       "an S3 bucket: encrypted, private, TLS-only by default",
       {{"bucket_name", [](const Bucket& b) { return b.bucket_name(); }}, {"arn", [](const Bucket& b) { return b.arn(); }}},
       [](Bucket& bucket, const BucketActions& a) {

@@ -254,9 +254,11 @@ void act_and_output(const StackLoad& s, App& app, Context& c) {
 
 }  // namespace
 
-void load(std::string_view text, std::string_view file, App& app) {
+void load(std::string_view text, std::string_view file, App& app) { load(text, file, app, {}); }
+
+void load(std::string_view text, std::string_view file, App& app, const EmbeddedFiles& files) {
   Diagnostics out;
-  Context c(std::string(file), out);
+  Context c(std::string(file), out, &files);
   check_utf8(text, std::string(file));
   const YAML::Node doc = parse_bounded(text, std::string(file));
   AppSpec spec;

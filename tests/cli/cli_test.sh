@@ -71,8 +71,11 @@ case $case_name in
     expect_out '^wrote out/manifest\.json$'
     expect_out '^synthesized [0-9]+ stacks? '
     # The bundled app's template is above CloudFormation's inline limit: deployed through S3.
-    expect_out '^  aws cloudformation deploy --template-file out/cloudformation/Drdb\.template\.yaml --stack-name Drdb --capabilities CAPABILITY_IAM --s3-bucket <bucket>$'
-    expect_out '^  terraform -chdir=out/terraform/Drdb init && terraform -chdir=out/terraform/Drdb apply$'
+    expect_out '^  aws cloudformation deploy --template-file out/cloudformation/Drdb\.template\.yaml --stack-name Drdb --capabilities CAPABILITY_IAM --s3-bucket <bucket> --parameter-overrides AssetsBucket=<assets bucket>$'
+    # Its job script goes to the assets bucket: uploaded first for CloudFormation, by Terraform itself.
+    expect_out '^wrote out/assets/[0-9a-f]{64}\.py$'
+    expect_out '^  first upload the assets \(assets\.json\): aws s3 cp out/assets s3://<assets bucket>/assets/ --recursive$'
+    expect_out '^  terraform -chdir=out/terraform/Drdb init && terraform -chdir=out/terraform/Drdb apply -var AssetsBucket=<assets bucket>$'
     # Every file listed exists, and nothing else was written.
     listed=$(sed -n 's/^wrote //p' "$work/stdout" | sort)
     found=$(find out -type f | sort)
@@ -153,7 +156,8 @@ case $case_name in
     run synth --out out --stack "$stack" --stack "$stack"
     expect_code 0
     expect_out "^synthesized 1 stack \\($stack\\)"
-    [[ -z $(sed -n 's/^wrote //p' "$work/stdout" | grep -v -e "$stack" -e '^out/manifest\.json$') ]] ||
+    # Besides the stack's own files: the manifests, and the assets it uses.
+    [[ -z $(sed -n 's/^wrote //p' "$work/stdout" | grep -v -e "$stack" -e '^out/manifest\.json$' -e '^out/assets\.json$' -e '^out/assets/') ]] ||
       fail "wrote files of other stacks"
     ;;
   unknown-flag)

@@ -429,6 +429,16 @@ def terraform_skipped(module_dir, skip):
 TRANSIENT = re.compile(r"use of closed network connection|connection reset by peer|unexpected EOF")
 
 
+def check_uploaded_files(moto, module_dir, config):
+    """Every file asset the module uploads (aws_s3_object) is in the assets bucket under its key,
+    byte for byte: the key the steps run it from."""
+    for name, obj in config.get("resource", {}).get("aws_s3_object", {}).items():
+        with tempfile.NamedTemporaryFile() as got:
+            moto("s3api", "get-object", "--bucket", "drdb-assets", "--key", obj["key"], got.name)
+            with open(os.path.join(module_dir, obj["source"]), "rb") as source:
+                assert open(got.name, "rb").read() == source.read(), f"aws_s3_object.{name}: uploaded bytes differ"
+
+
 def terraform_apply(moto, module_dir, work, timeout=600, skip=None):
     """Copies a synthesized root module next to an override file pointing the provider at the mock,
     then init (offline) and apply. Returns the outputs as {name: value}.
@@ -463,6 +473,16 @@ def terraform_apply(moto, module_dir, work, timeout=600, skip=None):
         if done.returncode != 0:
             raise AssertionError(f"terraform {args[0]} failed:\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}")
         return done.stdout
+    with open(os.path.join(module_dir, "main.tf.json")) as f:
+        config = json.load(f)
+    # A module uploading file assets (job scripts) reads the assets bucket as a variable, as the
+    # deployer gives it: the bucket exists beforehand (it holds the CloudFormation assets too).
+    if "AssetsBucket" in config.get("variable", {}):
+        bucket = "drdb-assets"
+        if bucket not in {b["Name"] for b in moto("s3api", "list-buckets").get("Buckets", [])}:
+            moto("s3api", "create-bucket", "--bucket", bucket)
+        with open(os.path.join(target, "assets.auto.tfvars.json"), "w") as f:
+            json.dump({"AssetsBucket": bucket}, f)
     terraform("init", f"-plugin-dir={terraform_plugin_dir()}", "-backend=false")
     targets = []
     if skip:
@@ -472,5 +492,6 @@ def terraform_apply(moto, module_dir, work, timeout=600, skip=None):
         targets = [f"-target={kind}.{name}" for kind, named in sorted(resources.items())
                    for name in sorted(named) if (kind, name) not in skipped]
     terraform("apply", "-auto-approve", *targets, limit=timeout)
+    check_uploaded_files(moto, target, config)
     outputs = json.loads(terraform("output", "-json"))
     return {name: o["value"] for name, o in outputs.items()}

@@ -1,5 +1,5 @@
 // drdb-synth: the drdb command line over the bundled app, the DRDB reference architecture
-// (examples/drdb/drdb.yaml, compiled in). `--app SPEC.yaml` before the command replaces it with
+// (examples/drdb/drdb.yaml and its job scripts, compiled in). `--app SPEC.yaml` before the command replaces it with
 // another app spec (drdb::run handles it).
 #include <exception>
 #include <iostream>
@@ -13,7 +13,8 @@ namespace {
 
 std::unique_ptr<drdb::App> load_app() {
   auto app = std::make_unique<drdb::App>();
-  drdb::spec::load(drdb::synth_tool::bundled_app_spec, drdb::synth_tool::bundled_app_file, *app);
+  drdb::spec::load(drdb::synth_tool::bundled_app_spec, drdb::synth_tool::bundled_app_file, *app,
+                   drdb::synth_tool::bundled_app_files());
   return app;
 }
 

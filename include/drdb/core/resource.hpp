@@ -11,7 +11,7 @@
 
 namespace drdb {
 
-class ResourceVisitor;  // lib/render/common: one visit() per resource kind, one visitor per target
+class ResourceVisitor;  // lib/core/resource_visitor.hpp: one visit() per resource kind, one visitor per target
 
 enum class Target { CloudFormation, Terraform };
 

@@ -23,6 +23,11 @@ class Stack : public Construct {
   const std::string& name() const { return id(); }
   const Props& props() const { return props_; }
 
+  // The parameter AssetsBucket: the bucket the assets (io/asset.hpp) are uploaded to, created on
+  // first use. Lambda code needs it in CloudFormation only (Terraform points at the zip itself);
+  // `terraform` makes it a Terraform variable too, for a file Terraform uploads there.
+  const Parameter& assets_bucket(bool terraform);
+
   void validate(Diagnostics& out) const override;
 
  private:
@@ -60,6 +65,7 @@ class Parameter : public Construct {
   void validate(Diagnostics& out) const override;
 
  private:
+  friend class Stack;  // widens the assets bucket to Terraform
   Props props_;
 };
 

@@ -1,13 +1,18 @@
-// Assets: local files that a deployment needs uploaded (a Lambda function's code). drdb packages
-// each into a deterministic zip (entries sorted by path, fixed timestamps and modes, so the same
-// files give the same bytes and the same SHA-256 on every machine), named by its content hash.
+// Assets: local files that a deployment needs uploaded. Two kinds:
+//   archives  a Lambda function's code: drdb packages a file or directory into a deterministic zip
+//             (entries sorted by path, fixed timestamps and modes, so the same files give the same
+//             bytes and the same SHA-256 on every machine)
+//   files     one file deployed as it is (a job script an EMR step runs: aws/s3/file_asset.hpp)
+// Each is named by its content hash.
 //
 // synth writes, beside the templates:
-//   assets/<sha256>.zip   each asset of the selected stacks, once
+//   assets/<sha256>.zip   each archive of the selected stacks, once
+//   assets/<sha256><ext>  each file, once, with its source's extension (.py, .q, ...)
 //   assets.json           the manifest: for each asset its source, file, sha256, and where it
 //                         must be uploaded before a CloudFormation deployment
 // CloudFormation templates take the upload bucket as the stack parameter AssetsBucket and the key
-// assets/<sha256>.zip; Terraform modules point at the zip file itself.
+// assets/<file name>; Terraform modules point at an archive where it is, and upload a file asset
+// to the same bucket and key themselves.
 #pragma once
 
 #include <filesystem>
@@ -33,14 +38,22 @@ class Asset {
   // Packages in-memory files (name → content), e.g. inline source as index.py.
   static std::shared_ptr<const Asset> from_files(std::string source_label,
                                                  const std::map<std::string, std::string>& files);
+  // One regular file, deployed as it is (not zipped); its extension stays on the uploaded name.
+  static std::shared_ptr<const Asset> from_file(const std::filesystem::path& path, std::string source_label = "");
+  // The same for bytes in memory; `name` gives the extension, and the label when none is given.
+  static std::shared_ptr<const Asset> from_content(const std::filesystem::path& name, std::string content,
+                                                   std::string source_label = "");
 
   const std::string& source() const { return source_; }   // the label, or the path as given
   const std::string& error() const { return error_; }     // empty when packaged
-  const std::string& zip() const { return zip_; }         // the archive's bytes
-  const std::string& sha256() const { return sha256_; }   // lower-case hex of zip()
+  bool archive() const { return extension_ == ".zip"; }   // a zip (from_path, from_files)
+  const std::string& content() const { return zip_; }     // the bytes uploaded
+  const std::string& zip() const { return zip_; }         // content() of an archive
+  const std::string& sha256() const { return sha256_; }   // lower-case hex of content()
   std::string sha256_base64() const;                      // Terraform's source_code_hash
-  std::string file_name() const { return sha256_ + ".zip"; }
-  // "assets/<sha256>.zip": the path below the output directory and the S3 key.
+  // "<sha256>.zip", or "<sha256><extension>" for a file.
+  std::string file_name() const { return sha256_ + extension_; }
+  // "assets/<file name>": the path below the output directory and the S3 key.
   std::string relative_path() const { return "assets/" + file_name(); }
   std::uintmax_t unzipped_size() const { return unzipped_size_; }
 
@@ -49,6 +62,7 @@ class Asset {
   std::string error_;
   std::string zip_;
   std::string sha256_;
+  std::string extension_ = ".zip";
   std::uintmax_t unzipped_size_ = 0;
 };
 

@@ -20,6 +20,8 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -32,6 +34,12 @@ namespace drdb::spec {
 void load_file(const std::filesystem::path& file, App& app);
 // The same from text; `file` names it in messages.
 void load(std::string_view text, std::string_view file, App& app);
+
+// Files the spec names by relative path (file assets), held in memory and keyed by the path as the
+// spec writes it: a spec compiled into a program (drdb-synth's bundled app) carries its job scripts.
+// A path not among them is read from the disk as usual.
+using EmbeddedFiles = std::map<std::string, std::string, std::less<>>;
+void load(std::string_view text, std::string_view file, App& app, const EmbeddedFiles& files);
 
 // The JSON Schema (draft 2020-12) of spec files, as pretty-printed JSON ending with a newline.
 std::string json_schema();

@@ -6,7 +6,7 @@
 
 #include "drdb/core/diagnostics.hpp"
 #include "drdb/core/error.hpp"
-#include "render/common/resource_visitor.hpp"
+#include "core/resource_visitor.hpp"
 
 namespace drdb::aws::dynamodb {
 

@@ -4,7 +4,7 @@
 #include "drdb/aws/iam/role.hpp"
 #include "drdb/core/diagnostics.hpp"
 #include "drdb/core/stack.hpp"
-#include "render/common/resource_visitor.hpp"
+#include "core/resource_visitor.hpp"
 
 namespace drdb::aws::ec2 {
 

@@ -2,7 +2,7 @@
 
 #include "aws/ec2/checks.hpp"
 #include "drdb/aws/ec2/vpc.hpp"
-#include "render/common/resource_visitor.hpp"
+#include "core/resource_visitor.hpp"
 
 namespace drdb::aws::ec2 {
 

@@ -5,7 +5,7 @@
 
 #include "aws/ec2/checks.hpp"
 #include "aws/ec2/subnet_plan.hpp"
-#include "render/common/resource_visitor.hpp"
+#include "core/resource_visitor.hpp"
 
 namespace drdb::aws::ec2 {
 

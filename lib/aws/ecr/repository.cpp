@@ -5,7 +5,7 @@
 #include <set>
 
 #include "drdb/core/diagnostics.hpp"
-#include "render/common/resource_visitor.hpp"
+#include "core/resource_visitor.hpp"
 
 namespace drdb::aws::ecr {
 

@@ -13,7 +13,7 @@
 #include "drdb/core/error.hpp"
 #include "drdb/core/logical_id.hpp"
 #include "drdb/core/stack.hpp"
-#include "render/common/resource_visitor.hpp"
+#include "core/resource_visitor.hpp"
 
 namespace drdb::aws::emr {
 

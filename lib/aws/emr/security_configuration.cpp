@@ -2,7 +2,7 @@
 
 #include "aws/emr/checks.hpp"
 #include "drdb/core/diagnostics.hpp"
-#include "render/common/resource_visitor.hpp"
+#include "core/resource_visitor.hpp"
 
 namespace drdb::aws::emr {
 

@@ -7,7 +7,7 @@
 #include "drdb/aws/iam/role.hpp"
 #include "drdb/aws/kms/key.hpp"
 #include "drdb/core/diagnostics.hpp"
-#include "render/common/resource_visitor.hpp"
+#include "core/resource_visitor.hpp"
 
 namespace drdb::aws::events {
 

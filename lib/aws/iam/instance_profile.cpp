@@ -3,7 +3,7 @@
 #include "aws/iam/names.hpp"
 #include "drdb/aws/iam/role.hpp"
 #include "drdb/core/diagnostics.hpp"
-#include "render/common/resource_visitor.hpp"
+#include "core/resource_visitor.hpp"
 
 namespace drdb::aws::iam {
 

@@ -5,7 +5,7 @@
 #include "drdb/aws/lambda/function.hpp"
 #include "drdb/aws/sqs/queue.hpp"
 #include "drdb/core/diagnostics.hpp"
-#include "render/common/resource_visitor.hpp"
+#include "core/resource_visitor.hpp"
 
 namespace drdb::aws::lambda {
 

@@ -3,22 +3,11 @@
 #include "drdb/aws/ec2/security_group.hpp"
 #include "drdb/aws/iam/role.hpp"
 #include "drdb/core/stack.hpp"
-#include "render/common/resource_visitor.hpp"
+#include "core/resource_visitor.hpp"
 
 namespace drdb::aws::lambda {
 
 namespace {
-
-// The stack parameter naming the bucket CloudFormation reads asset code from (one per stack).
-void ensure_assets_bucket_parameter(Stack& stack) {
-  if (dynamic_cast<const Parameter*>(stack.find_child("AssetsBucket")) != nullptr) return;
-  stack.add<Parameter>("AssetsBucket",
-                       {.description = "S3 bucket holding the files listed in assets.json, uploaded under their key before deploying",
-                        .allowed_pattern = "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",
-                        .min_length = 3,
-                        .max_length = 63,
-                        .cloudformation_only = true});
-}
 
 Str ec2_arn(const std::string& type_and_id) {
   return Join{"", {"arn:", Pseudo::Partition, ":ec2:", Pseudo::Region, ":", Pseudo::AccountId, ":" + type_and_id}};
@@ -74,7 +63,7 @@ Function::Function(const Scope& scope, Props props) : Resource(scope), props_(st
     role_->add_to_policy({.actions = {sqs ? "sqs:SendMessage" : "sns:Publish"}, .resources = {props_.dead_letter->arn}});
   }
 
-  if (props_.code.kind() == Code::Kind::Asset) ensure_assets_bucket_parameter(stack());
+  if (props_.code.kind() == Code::Kind::Asset) stack().assets_bucket(false);
   if (props_.code.kind() == Code::Kind::Inline && props_.runtime && supports_inline_code(*props_.runtime))
     inline_asset_ = Asset::from_files("inline source of " + path(),
                                       {{inline_file_name(*props_.runtime), props_.code.inline_source()}});

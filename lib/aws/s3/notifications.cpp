@@ -10,7 +10,7 @@
 #include "drdb/aws/sqs/queue.hpp"
 #include "drdb/core/diagnostics.hpp"
 #include "drdb/core/logical_id.hpp"
-#include "render/common/resource_visitor.hpp"
+#include "core/resource_visitor.hpp"
 
 namespace drdb::aws::s3 {
 

@@ -5,7 +5,7 @@
 
 #include "drdb/core/diagnostics.hpp"
 #include "drdb/core/stack.hpp"
-#include "render/common/resource_visitor.hpp"
+#include "core/resource_visitor.hpp"
 
 namespace drdb::aws::secretsmanager {
 

@@ -3,7 +3,7 @@
 #include <regex>
 
 #include "drdb/core/diagnostics.hpp"
-#include "render/common/resource_visitor.hpp"
+#include "core/resource_visitor.hpp"
 
 namespace drdb::aws::sqs {
 

@@ -7,7 +7,7 @@
 #include "drdb/aws/stepfunctions/graph_check.hpp"
 #include "drdb/core/stack.hpp"
 #include "render/common/json_text.hpp"
-#include "render/common/resource_visitor.hpp"
+#include "core/resource_visitor.hpp"
 
 namespace drdb::aws::stepfunctions {
 

@@ -7,7 +7,7 @@
 #include "drdb/core/diagnostics.hpp"
 #include "drdb/core/logical_id.hpp"
 #include "render/common/rendered.hpp"
-#include "render/common/resource_visitor.hpp"
+#include "core/resource_visitor.hpp"
 
 namespace drdb::render {
 

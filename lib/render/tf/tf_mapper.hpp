@@ -68,6 +68,7 @@ class TfMapper final : public Mapper {
   void visit(const aws::s3::Bucket&) override;
   void visit(const aws::s3::BucketNotifications&) override;
   void visit(const aws::s3::BucketPolicy&) override;
+  void visit(const aws::s3::FileAsset&) override;  // map_s3_file_asset.cpp
   // ---- end of s3 ----
   // secretsmanager (map_secretsmanager*.cpp)
   void visit(const aws::secretsmanager::RotationSchedule&) override;

@@ -73,6 +73,7 @@ namespace aws::s3 {
 class Bucket;
 class BucketNotifications;
 class BucketPolicy;
+class FileAsset;
 // ---- more s3 kinds here ----
 }  // namespace aws::s3
 namespace aws::secretsmanager {
@@ -152,6 +153,7 @@ class ResourceVisitor {
   virtual void visit(const aws::s3::Bucket&) = 0;
   virtual void visit(const aws::s3::BucketNotifications&) = 0;
   virtual void visit(const aws::s3::BucketPolicy&) = 0;
+  virtual void visit(const aws::s3::FileAsset&) = 0;
   // ---- end of s3 ----
   // secretsmanager
   virtual void visit(const aws::secretsmanager::RotationSchedule&) = 0;
