@@ -158,6 +158,7 @@ class Moto:
         else:
             assert done.returncode == 0, f"delete-stack {name} failed: {done.stderr.strip()}"
             self.wait_stack(stack_id, "DELETE_COMPLETE", timeout)  # a deleted stack is found by its id only
+            self.finish_managed_policy_deletion(resources)
 
         listed = {kind: STILL_THERE[kind](self) for kind in {v[0] for v in resources.values()} & STILL_THERE.keys()}
         deleted, kept = set(), set()
@@ -223,6 +224,35 @@ class Moto:
                 self("s3api", "put-object", "--bucket", bucket, "--key", asset["cloudformation"]["key"],
                      "--body", os.path.join(out_dir, asset["file"]))
         return bucket
+
+    def finish_managed_policy_deletion(self, resources):
+        """What CloudFormation does and the mock's skips: a deleted stack's managed policies are
+        detached from their roles and deleted (the mock keeps both, so a role of another stack that
+        one was attached to could never be deleted)."""
+        for kind, arn, _ in resources.values():
+            if kind != "AWS::IAM::ManagedPolicy" or not arn.startswith("arn:"):
+                continue
+            if self.run("iam", "get-policy", "--policy-arn", arn).returncode != 0:
+                continue  # deleted: a mock that does it now
+            for role in self("iam", "list-entities-for-policy", "--policy-arn", arn).get("PolicyRoles", []):
+                self("iam", "detach-role-policy", "--role-name", role["RoleName"], "--policy-arn", arn)
+            self("iam", "delete-policy", "--policy-arn", arn)
+
+    def check_scripts_uploaded(self, text, out_dir, bucket="drdb-assets"):
+        """Every s3://<bucket>/assets/<file> that `text` (a deployed definition or environment) names
+        is in the bucket with the bytes synth wrote: the step runs what the app ships. Returns them."""
+        keys = sorted(set(re.findall(r"s3://" + re.escape(bucket) + r"/(assets/[0-9a-f]{64}\.[A-Za-z0-9]+)", text)))
+        for key in keys:
+            with tempfile.NamedTemporaryFile() as got:
+                self("s3api", "get-object", "--bucket", bucket, "--key", key, got.name)
+                with open(os.path.join(out_dir, key), "rb") as written:
+                    assert open(got.name, "rb").read() == written.read(), f"{key}: the uploaded bytes differ"
+        return keys
+
+    def functions_environment(self):
+        """The environments of every deployed function, as one text (a launcher's steps are there)."""
+        functions = self("lambda", "list-functions").get("Functions", [])
+        return json.dumps([f.get("Environment", {}) for f in functions], sort_keys=True)
 
     def role_statements(self, role_name):
         """Every statement of the role's inline policies."""
@@ -425,8 +455,9 @@ def terraform_skipped(module_dir, skip):
         skipped |= more
 
 
-# A dropped connection to the mock under load (max_retries is 1, see terraform_apply), not an answer.
-TRANSIENT = re.compile(r"use of closed network connection|connection reset by peer|unexpected EOF")
+# A dropped connection to the mock under load, or its server error (max_retries is 1, see
+# terraform_apply), not an answer.
+TRANSIENT = re.compile(r"use of closed network connection|connection reset by peer|unexpected EOF|StatusCode: 5\d\d")
 
 
 def check_uploaded_files(moto, module_dir, config):

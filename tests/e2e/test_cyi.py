@@ -99,6 +99,7 @@ def main(app):
             deployable = without_kms_key_tags(template, os.path.join(work, "mock.json"))
             outputs, resources = aws.deploy_modelled("cyi", deployable, body, parameters=[("AssetsBucket", bucket)])
             check_deployed(aws, body, outputs, resources)
+            assert aws.check_scripts_uploaded(aws.functions_environment(), out, bucket), "the launcher runs no shipped script"
             deleted, retained = aws.delete_stack("cyi", body)
             gone = {"AWS::SQS::Queue", "AWS::Lambda::Function", "AWS::Lambda::EventSourceMapping", "AWS::Events::Rule"}
             assert gone <= deleted, deleted

@@ -96,8 +96,10 @@ def main(app):
             # The mock reads KMS key tags in the KMS API's shape only (moto.py).
             deployable = without_kms_key_tags(template, os.path.join(work, "mock.json"))
             deployable = with_key_pairs_created(aws, deployable, os.path.join(work, "mock-keys.json"), "drdb")
-            outputs, resources = aws.deploy_modelled("drdb", deployable, body)
+            bucket = aws.upload_assets(out)  # the Spark job the step runs
+            outputs, resources = aws.deploy_modelled("drdb", deployable, body, parameters=[("AssetsBucket", bucket)])
             workflow = check_deployed(aws, body, outputs, resources)
+            assert len(aws.check_scripts_uploaded(json.dumps(workflow), out, bucket)) == 1, "the step runs no shipped script"
             sfn_run.run_next_to_waiting_cluster(aws, workflow, outputs["RunLogTable"], "drdb", "drdb")
             deleted, retained = aws.delete_stack("drdb", body)
             assert {"AWS::StepFunctions::StateMachine", "AWS::Events::Rule", "AWS::IAM::Role"} <= deleted, deleted

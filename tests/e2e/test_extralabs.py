@@ -157,6 +157,19 @@ def main(app):
                             {v[1] for stack in order for v in resources[stack].values() if v[0] == "AWS::IAM::Role"},
                             {v[1] for v in resources["ExtralabsNetwork"].values() if v[0] == "AWS::EC2::Subnet"})
 
+            # The job the launcher runs is the shipped one; the on-request clusters' role (ExtralabsEmr)
+            # may read that object, through ExtralabsInvoke's policy.
+            (script,) = aws.check_scripts_uploaded(aws.functions_environment(), out, bucket)
+            readers = set()
+            for role in {v[1] for v in resources["ExtralabsEmr"].values() if v[0] == "AWS::IAM::Role"}:
+                for attached in aws("iam", "list-attached-role-policies", "--role-name", role)["AttachedPolicies"]:
+                    policy = aws("iam", "get-policy", "--policy-arn", attached["PolicyArn"])["Policy"]
+                    document = aws("iam", "get-policy-version", "--policy-arn", attached["PolicyArn"],
+                                   "--version-id", policy["DefaultVersionId"])["PolicyVersion"]["Document"]
+                    if f"arn:aws:s3:::{bucket}/{script}" in json.dumps(document):
+                        readers.add(role)
+            assert len(readers) == 1, readers
+
             # The development cluster: created by its stack. The mock's CloudFormation keeps neither its
             # configurations nor its keep-alive (it terminates clusters at once): those in the template.
             development = aws("emr", "describe-cluster", "--cluster-id", outputs["ExtralabsDevelopment"]["DevelopmentClusterId"])["Cluster"]

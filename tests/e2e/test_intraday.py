@@ -78,6 +78,7 @@ def main(app):
             deployable = without_kms_key_tags(template, os.path.join(work, "mock.json"))
             outputs, resources = aws.deploy_modelled("intraday", deployable, body, parameters=[("AssetsBucket", bucket)])
             check_deployed(aws, body, outputs, resources)
+            assert aws.check_scripts_uploaded(aws.functions_environment(), out, bucket), "the launcher runs no shipped script"
             deleted, retained = aws.delete_stack("intraday", body)
             assert {"AWS::Lambda::Function", "AWS::Events::Rule", "AWS::IAM::Role"} <= deleted, deleted
             assert {"AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::KMS::Key", "AWS::Logs::LogGroup"} <= retained, retained

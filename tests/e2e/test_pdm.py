@@ -110,6 +110,7 @@ def main(app):
                 "pdm", deployable, body, skips=MOCK_SKIPS | {"AWS::SecretsManager::Secret"},
                 parameters=[("AssetsBucket", bucket), ("MetastoreEndpoint", ENDPOINT)])
             check_deployed(aws, body, resources)
+            assert len(aws.check_scripts_uploaded(aws.functions_environment(), out, bucket)) == 4, "the launcher's four scripts"
             deleted, retained = aws.delete_stack("pdm", body)
             assert {"AWS::Lambda::Function", "AWS::Events::Rule", "AWS::EC2::SecurityGroup"} <= deleted, deleted
             assert {"AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::KMS::Key"} <= retained, retained
