@@ -6,8 +6,9 @@ import io
 import os
 import sys
 
-SKIP = 77  # ctest SKIP_RETURN_CODE
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "tests", "handlers"))
+from handler_test import SKIP, require_mock  # noqa: E402,F401  the same mock, the same skip
 
 
 def job_path(example, name):
@@ -19,20 +20,6 @@ def load_job(example, name):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def require_mock():
-    """(boto3, mock_aws), with dummy credentials in the environment."""
-    try:
-        import boto3
-        from moto import mock_aws
-    except ImportError as missing:
-        if os.environ.get("DRDB_REQUIRE_LINT_TOOLS") == "1":
-            sys.exit(f"FAIL: {missing.name} is not installed (DRDB_REQUIRE_LINT_TOOLS=1)")
-        print(f"SKIP: {missing.name} is not installed", file=sys.stderr)
-        sys.exit(SKIP)
-    os.environ.update(AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing", AWS_DEFAULT_REGION="us-east-1")
-    return boto3, mock_aws
 
 
 def refusal(function, *args):
