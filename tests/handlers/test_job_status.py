@@ -3,7 +3,8 @@ handler against moto's in-process mock: a scheduled launch claims the job and re
 its item; an active job makes the next launch wait (polling, bounded by the wait and by the
 invocation's remaining time) and then give up, or launch once the job has ended; a FAILED job
 blocks every launch until an operator sets _FAILED; a launch that fails after claiming releases
-the claim with its reason; nothing is claimed in a maintenance window."""
+the claim with its reason, and a claim whose invocation ended without either is taken over once it
+has expired; nothing is claimed in a maintenance window."""
 import io
 import json
 import os
@@ -139,6 +140,21 @@ def main(directory):
         assert job()["JobStatus"] == "RUNNING" and job()["ClusterId"] == fourth["cluster_id"], job()
         assert {c["Id"] for c in emr.list_clusters()["Clusters"]} == {r["cluster_id"] for r in (first, second, third, fourth)}
 
+        # A claim whose invocation ended without launching or releasing (timed out): blocking while that
+        # invocation may still run, taken over once it cannot.
+        clock_now = job_status.wall_clock()
+        jobs.put_item(Item={"JobName": "intraday-positions", "JobStatus": "STARTING", "TriggeredTime": "2026-12-07T20:30:00Z",
+                            "ClaimExpires": int(clock_now) + 60})
+        launched, said = run(launcher, scheduled("2026-12-07T20:31:00Z"))
+        assert launched == [] and "still STARTING" in said, said
+        job_status.wall_clock = lambda: clock_now + 61
+        (fifth,), said = run(launcher, scheduled("2026-12-07T20:32:00Z"), Context(remaining_seconds=300))
+        assert "took over a stale claim (triggered 2026-12-07T20:30:00Z" in said, repr(said)
+        item = job()
+        assert item["JobStatus"] == "RUNNING" and item["ClusterId"] == fifth["cluster_id"], item
+        assert int(item["ClaimExpires"]) == int(clock_now + 61) + 301, item  # this invocation's time left, and a second
+        job_status.wall_clock = lambda: clock_now
+
         # Nothing is claimed in a maintenance window (UTC, end excluded); the job's item is untouched.
         set_status("COMPLETED")
         os.environ["MAINTENANCE_WINDOWS"] = "WED 17:00-19:00,SAT 00:00-06:00"
@@ -153,7 +169,7 @@ def main(directory):
         except ValueError as e:
             assert 'is not "DAY HH:MM-HH:MM"' in str(e), e
     print("job_status: claims record the run; active jobs are waited for, boundedly; FAILED blocks until _FAILED; "
-          "failed launches release their claim; maintenance windows launch nothing")
+          "failed launches release their claim; stale claims are taken over; maintenance windows launch nothing")
 
 
 if __name__ == "__main__":

@@ -9,10 +9,14 @@ The item's columns:
   EmrReadyTime                   when that cluster reached RUNNING or WAITING (the state-change handler)
   LastProcessedRecordTimestamp   written by the job itself; the claim keeps it for the next run
   StatusReason                   why the job last became FAILED or RELEASED
+  ClaimExpires                   (epoch seconds) when the claiming invocation has certainly ended
 
 Statuses and what a launch does on each:
   STARTING, RUNNING   active: the launcher re-checks every JOB_POLL_SECONDS for up to
                       JOB_WAIT_SECONDS (never past the invocation's remaining time), then gives up
+  STARTING, expired   stale: the claiming invocation ended without launching or releasing (it
+                      timed out, or was killed): taken over, so one lost invocation cannot block
+                      the job for good
   FAILED              blocking: no launch until an operator acknowledges the failure by setting
                       JobStatus to _FAILED
   _FAILED             acknowledged: launches again
@@ -26,10 +30,16 @@ import os
 import time
 
 ACTIVE = ("STARTING", "RUNNING")
+LAMBDA_MAX_SECONDS = 900  # no invocation runs longer
 BLOCKING = "FAILED"
 ACKNOWLEDGED = "_FAILED"
 RELEASED = "RELEASED"
 DAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
+
+
+def wall_clock():
+    """Seconds since the epoch (a function, so tests can move it)."""
+    return datetime.datetime.now(datetime.timezone.utc).timestamp()
 
 
 def event_time(event):
@@ -77,20 +87,29 @@ class JobLock:
         self.table, self.job_name = table, job_name
         self.wait_seconds, self.poll_seconds, self.windows = wait_seconds, poll_seconds, windows
         self.triggered = None
+        self.lifetime = LAMBDA_MAX_SECONDS
 
     def _try_claim(self):
-        """The job's item, now STARTING for this invocation; None when another status stops it."""
+        """True when the job's item is now STARTING for this invocation; False when another status
+        stops it. A STARTING claim past its ClaimExpires is stale and taken over."""
+        now = int(wall_clock())
         try:
-            self.table.update_item(
+            old = self.table.update_item(
                 Key={"JobName": self.job_name},
-                UpdateExpression="SET #status = :starting, TriggeredTime = :triggered REMOVE CorrelationId, ClusterId, EmrReadyTime, StatusReason",
-                ConditionExpression="attribute_not_exists(#status) OR NOT #status IN (:starting, :running, :failed)",
+                UpdateExpression="SET #status = :starting, TriggeredTime = :triggered, ClaimExpires = :expires "
+                                 "REMOVE CorrelationId, ClusterId, EmrReadyTime, StatusReason",
+                ConditionExpression="attribute_not_exists(#status) OR NOT #status IN (:starting, :running, :failed) "
+                                    "OR (#status = :starting AND ClaimExpires < :now)",
                 ExpressionAttributeNames={"#status": "JobStatus"},
                 ExpressionAttributeValues={":starting": ACTIVE[0], ":running": ACTIVE[1], ":failed": BLOCKING,
-                                           ":triggered": self.triggered})
-            return True
+                                           ":triggered": self.triggered, ":now": now, ":expires": now + self.lifetime},
+                ReturnValues="ALL_OLD").get("Attributes", {})
         except self.table.meta.client.exceptions.ConditionalCheckFailedException:
             return False
+        if old.get("JobStatus") == ACTIVE[0]:
+            print(f"job {self.job_name}: took over a stale claim (triggered {old.get('TriggeredTime')}, its invocation ended "
+                  "without launching or releasing)")
+        return True
 
     def _status(self):
         return self.table.get_item(Key={"JobName": self.job_name}, ConsistentRead=True).get("Item", {}).get("JobStatus")
@@ -103,6 +122,8 @@ class JobLock:
             print(f"job {self.job_name}: {when.isoformat()} is in the HBase maintenance window {window}; nothing launched")
             return False
         self.triggered = when.isoformat().replace("+00:00", "Z")
+        # The claim outlives this invocation by a second at most: then it is stale.
+        self.lifetime = int(context.get_remaining_time_in_millis() / 1000) + 1 if context is not None else LAMBDA_MAX_SECONDS
         remaining = context.get_remaining_time_in_millis() / 1000 - 10 if context is not None else self.wait_seconds
         deadline = time.monotonic() + max(0, min(self.wait_seconds, remaining))
         while True:
