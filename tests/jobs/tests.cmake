@@ -1,7 +1,7 @@
 # The job scripts the examples' EMR steps run (examples/<example>/jobs/), tested without a cluster:
 # one test per tests/jobs/test_<name>.py (argument parsing, paths, refusals and the transformations
 # on plain rows; HiveQL rules; S3 writes against moto's in-process mock; test_steps checks each
-# script against its synthesized step and skips while no golden lists a job script).
+# script against its synthesized step).
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_FOUND)
   file(GLOB DRDB_JOB_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/test_*.py)

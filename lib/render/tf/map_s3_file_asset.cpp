@@ -14,7 +14,7 @@ void TfMapper::visit(const aws::s3::FileAsset& asset) {
   r.key = asset.object_key();
   r.source = "../../" + asset.asset().relative_path();  // relative to terraform/<Stack>/
   r.source_hash = asset.asset().sha256_base64();        // re-uploaded when the file changes
-  r.server_side_encryption = "AES256";
+  // No server_side_encryption: the bucket's default applies, as to the CloudFormation upload.
   emit(asset, r);
 }
 
