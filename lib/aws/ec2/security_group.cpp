@@ -111,6 +111,13 @@ void SecurityGroup::validate(Diagnostics& out) const {
   if (props_.description.empty())
     out.error(path(), "a security group needs a description", "set .description (it cannot change later)");
   if (props_.vpc == nullptr) out.error(path(), "a security group needs a VPC", "set .vpc = &vpc");
+  // EC2 refuses these names (CreateSecurityGroup): "sg-" is how group ids start.
+  const auto& name = props_.group_name;
+  if (name.starts_with("sg-"))
+    out.error(path(), "security group name \"" + name + "\" starts with \"sg-\", which EC2 reserves for group ids",
+              "choose another name, or leave group_name empty for a generated one");
+  if (name.size() > 255)
+    out.error(path(), "the security group name is longer than 255 characters", "shorten it");
   for (const auto& rule : rules_) validate_rule(rule, path(), out);
 }
 
