@@ -33,7 +33,9 @@ bool wants(const SynthOptions& options, Target target) {
 }  // namespace
 
 std::vector<AssetFile> asset_files(const App& app, const SynthOptions& options) {
-  std::map<std::string, Use> uses;  // by sha256: sorted
+  // By file (assets/<sha256><extension>): one per content and kind, sorted. Not by hash alone: the
+  // same bytes as a .py and a .txt file asset are two uploads.
+  std::map<std::string, Use> uses;
   for (const Stack* stack : app.stacks()) {
     if (!selected(*stack, options)) continue;
     walk(*stack, [&](const Construct& c) {
@@ -43,7 +45,7 @@ std::vector<AssetFile> asset_files(const App& app, const SynthOptions& options) 
         if (!wants(options, target)) continue;
         for (const auto& asset : user->assets(target)) {
           if (!asset || !asset->error().empty()) continue;
-          auto& use = uses[asset->sha256()];
+          auto& use = uses[asset->relative_path()];
           use.asset = asset;
           use.used_by.insert(c.path());
           (target == Target::CloudFormation ? use.cloudformation : use.terraform) = true;
@@ -55,11 +57,11 @@ std::vector<AssetFile> asset_files(const App& app, const SynthOptions& options) 
 
   std::vector<AssetFile> files;
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& [sha, use] : uses) {
+  for (const auto& [file, use] : uses) {
     const auto& a = *use.asset;
     files.push_back({a.relative_path(), a.content()});
-    nlohmann::json entry = {{"file", a.relative_path()},
-                            {"sha256", sha},
+    nlohmann::json entry = {{"file", file},
+                            {"sha256", a.sha256()},
                             {"size", a.content().size()},
                             {"source", a.source()},
                             {"used_by", use.used_by}};

@@ -137,3 +137,16 @@ TEST_CASE("s3.FileAsset in a spec: relative to the spec, or embedded with it") {
   CHECK(read->asset().source() == "jobs/append.q");                     // as written
   CHECK(contains(test::diagnostics_of(on_disk), "specs/jobs/append.q does not exist"));
 }
+
+TEST_CASE("the same bytes as two kinds of file are two uploads") {
+  App app;
+  auto& s = app.add<Stack>("S");
+  s.add<FileAsset>("Script", {.path = "job.py", .content = "x = 1\n"});
+  s.add<FileAsset>("Text", {.path = "job.txt", .content = "x = 1\n"});
+  std::vector<std::string> written;
+  for (const auto& f : asset_files(app, {})) written.push_back(f.path);
+  REQUIRE(written.size() == 3);  // both files, and assets.json
+  CHECK(written[0].ends_with(".py"));
+  CHECK(written[1].ends_with(".txt"));
+  CHECK(json::parse(asset_json(app))["assets"].size() == 2);
+}
