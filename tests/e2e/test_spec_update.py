@@ -99,6 +99,7 @@ def main(synth):
     with tempfile.TemporaryDirectory(prefix="drdb-e2e-spec-update-") as work:
         spec = os.path.join(work, "drdb.yaml")
         shutil.copy(SPEC, spec)
+        shutil.copytree(os.path.join(os.path.dirname(SPEC), "jobs"), os.path.join(work, "jobs"))  # the job script it ships
         before, after = os.path.join(work, "before"), os.path.join(work, "after")
         subprocess.run([synth, "--app", spec, "synth", "--out", before], check=True, capture_output=True)
         edit(spec)
@@ -113,7 +114,8 @@ def main(synth):
             # The mock reads KMS key tags in the KMS API's shape only (moto.py).
             deployable = without_kms_key_tags(os.path.join(before, TEMPLATE), os.path.join(work, "before.json"))
             deployable = with_key_pairs_created(aws, deployable, os.path.join(work, "before-keys.json"), "drdb")
-            outputs, created = aws.deploy_modelled("drdb", deployable, bodies[before])
+            assets = aws.upload_assets(before)
+            outputs, created = aws.deploy_modelled("drdb", deployable, bodies[before], parameters=[("AssetsBucket", assets)])
             upload = ["--bucket", outputs["LandingBucket"], "--key", "incoming/2026-11-21/sales.csv"]
             aws("s3api", "put-object", *upload, "--body", spec)
             assert aws("events", "describe-rule", "--name", created[rule_id][1])["ScheduleExpression"] == BEFORE
@@ -121,7 +123,7 @@ def main(synth):
             aws("s3api", "create-bucket", "--bucket", "drdb-deploy")
             deployable = without_kms_key_tags(os.path.join(after, TEMPLATE), os.path.join(work, "after.json"))
             deployable = with_key_pairs_created(aws, deployable, os.path.join(work, "after-keys.json"), "drdb")
-            stack = aws.deploy("drdb", deployable, "drdb-deploy")
+            stack = aws.deploy("drdb", deployable, "drdb-deploy", parameters=[("AssetsBucket", assets)])
             assert stack["StackStatus"] == "UPDATE_COMPLETE", stack["StackStatus"]
             check_updated(aws, created, aws.modelled("drdb", bodies[after]), rule_id)
 
