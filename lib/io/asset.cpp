@@ -125,11 +125,13 @@ std::shared_ptr<const Asset> Asset::from_file(const fs::path& path, std::string 
   auto asset = std::make_shared<Asset>();
   asset->source_ = source_label.empty() ? path.generic_string() : std::move(source_label);
   asset->error_ = std::move(error);
+  asset->archive_ = false;
   return asset;
 }
 
 std::shared_ptr<const Asset> Asset::from_content(const fs::path& name, std::string content, std::string source_label) {
   auto asset = std::make_shared<Asset>();
+  asset->archive_ = false;
   asset->source_ = source_label.empty() ? name.generic_string() : std::move(source_label);
   if (content.empty()) {
     asset->error_ = name.generic_string() + " is empty";

@@ -46,7 +46,7 @@ class Asset {
 
   const std::string& source() const { return source_; }   // the label, or the path as given
   const std::string& error() const { return error_; }     // empty when packaged
-  bool archive() const { return extension_ == ".zip"; }   // a zip (from_path, from_files)
+  bool archive() const { return archive_; }               // a zip drdb made (from_path, from_files)
   const std::string& content() const { return zip_; }     // the bytes uploaded
   const std::string& zip() const { return zip_; }         // content() of an archive
   const std::string& sha256() const { return sha256_; }   // lower-case hex of content()
@@ -63,6 +63,7 @@ class Asset {
   std::string zip_;
   std::string sha256_;
   std::string extension_ = ".zip";
+  bool archive_ = true;  // false for a file deployed as it is, whatever its extension (a .zip too)
   std::uintmax_t unzipped_size_ = 0;
 };
 

@@ -138,6 +138,17 @@ TEST_CASE("s3.FileAsset in a spec: relative to the spec, or embedded with it") {
   CHECK(contains(test::diagnostics_of(on_disk), "specs/jobs/append.q does not exist"));
 }
 
+TEST_CASE("a .zip file asset is still a file Terraform uploads, not Lambda code it points at") {
+  App app;
+  auto& s = app.add<Stack>("S");
+  auto& deps = s.add<FileAsset>("Deps", {.path = "deps.zip", .content = "PK\x03\x04 not really a zip"});
+  CHECK(!deps.asset().archive());
+  CHECK(deps.object_key().ends_with(".zip"));
+  const auto entry = json::parse(asset_json(app))["assets"][0];
+  CHECK(entry["terraform"]["bucket_variable"] == "AssetsBucket");
+  CHECK(!entry["terraform"].contains("filename"));
+}
+
 TEST_CASE("the same bytes as two kinds of file are two uploads") {
   App app;
   auto& s = app.add<Stack>("S");
